@@ -1,7 +1,7 @@
 import { produce, type Draft } from 'immer';
 import { joinInto, tickInto } from './clock.js';
 import type { DescriptionId, Fd, ThreadId } from './ids.js';
-import type { KernelStep, Outcome, Wakeup } from './result.js';
+import type { Delivery, KernelStep, Outcome, Wakeup } from './result.js';
 import type { Description, KernelState } from './state.js';
 
 /** Why the interpreter panicked: each code is one `.expect` or `assert!` of the seed. */
@@ -13,6 +13,7 @@ export interface Context {
   /** The thread on whose behalf code runs; a nested wakeup runs as the woken thread. */
   actor: ThreadId;
   readonly wakeups: Wakeup[];
+  readonly deliveries: Delivery[];
 }
 
 /** Thrown inside an operation to end it the way the seed aborts or panics; caught by `run`. */
@@ -48,12 +49,13 @@ export function run(
 ): KernelStep {
   let outcome: Outcome | undefined;
   const wakeups: Wakeup[] = [];
+  const deliveries: Delivery[] = [];
   try {
     const next = produce(state, (k) => {
-      outcome = body({ k, actor, wakeups });
+      outcome = body({ k, actor, wakeups, deliveries });
     });
     if (outcome === undefined) throw new Error(`kernel call ${call} produced no outcome`);
-    return { state: next, outcome, wakeups };
+    return { state: next, outcome, wakeups, deliveries };
   } catch (error) {
     if (!(error instanceof Abort)) throw error;
     const failed: Outcome =
@@ -65,7 +67,7 @@ export function run(
             message: error.message,
             code: error.code ?? 'stale-interest-table',
           };
-    return { state, outcome: failed, wakeups: [] };
+    return { state, outcome: failed, wakeups: [], deliveries: [] };
   }
 }
 

@@ -1,4 +1,6 @@
-import { run } from './context.js';
+import { produce } from 'immer';
+import { tickInto } from './clock.js';
+import { acquire, run } from './context.js';
 import type { DescriptionId, Fd, ThreadId } from './ids.js';
 import { epollCreate1, epollCtl, epollTimeout, epollWait } from './ops/epoll.js';
 import { eventfdCreate } from './ops/eventfd.js';
@@ -124,6 +126,23 @@ export const sys = {
   /** `close(fd)`. */
   close: (k: KernelState, t: ThreadId, target: Fd) =>
     run(k, t, 'close', (ctx) => close(ctx, i32(target) as Fd)),
+
+  /** Thread `t` joins finished thread `other`: it acquires `other`'s clock, as Miri's join does. */
+  join: (k: KernelState, t: ThreadId, other: ThreadId) =>
+    run(k, t, 'pthread_join', (ctx) => {
+      acquire(ctx, ctx.k.threads[other]?.clock ?? []);
+      return { kind: 'returned', result: { ret: 0 } };
+    }),
+
+  /**
+   * Ends a step of thread `t`: ticks its own clock entry, so that what it does next is a new
+   * epoch that no clock released so far covers.
+   */
+  endStep: (k: KernelState, t: ThreadId): KernelState =>
+    produce(k, (draft) => {
+      const clock = draft.threads[t]?.clock;
+      if (clock !== undefined) tickInto(clock, t);
+    }),
 
   /** `fcntl(fd, F_SETFL, flags)`. */
   setFlags: (k: KernelState, t: ThreadId, target: Fd, flags: number) =>

@@ -71,6 +71,12 @@ export function returnReadyList(
     if (interest === undefined) panic('missing-ready-interest', 'non-existent event in ready set');
     delivered.push({ events: interest.active, data: interest.data });
     acquire(ctx, interest.clock);
+    ctx.deliveries.push({
+      thread: ctx.actor,
+      key: { id: key.id, fd: key.fd },
+      edgeClock: [...interest.edgeClock],
+      clock: [...actorClock(ctx)],
+    });
     epoll.ready.shift();
   }
   return delivered;

@@ -1,7 +1,8 @@
 import type { PanicCode } from './context.js';
 import type { Errno } from './errno.js';
 import type { Fd, ThreadId } from './ids.js';
-import type { BlockedOn, KernelState } from './state.js';
+import type { VClock } from './clock.js';
+import type { BlockedOn, InterestKey, KernelState } from './state.js';
 
 /** One record `epoll_wait` writes: the interest's active events and its data. */
 export interface DeliveredEvent {
@@ -32,6 +33,16 @@ export interface Wakeup {
   readonly result: SyscallResult;
 }
 
+/** An event record handed to a thread, with the clocks that causal delivery is judged by. */
+export interface Delivery {
+  readonly thread: ThreadId;
+  readonly key: InterestKey;
+  /** The notifier's clock at the edge that made the interest ready. */
+  readonly edgeClock: VClock;
+  /** The receiver's clock right after it took the record. */
+  readonly clock: VClock;
+}
+
 /** How a kernel operation ended for the calling thread. */
 export type Outcome =
   | { readonly kind: 'returned'; readonly result: SyscallResult }
@@ -52,4 +63,6 @@ export interface KernelStep {
   readonly outcome: Outcome;
   /** Blocked threads this step completed, in the order they completed. */
   readonly wakeups: readonly Wakeup[];
+  /** Every event record delivered in this step, in delivery order. */
+  readonly deliveries: readonly Delivery[];
 }

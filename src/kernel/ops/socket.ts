@@ -102,11 +102,13 @@ export function socketRead(ctx: Context, s: Draft<SocketDescription>, len: numbe
   acquire(ctx, s.clock);
   const read = Math.min(len, s.buffered);
   s.buffered -= read;
+  // Whether this read emptied the buffer is decided before the retried writers refill it.
+  const emptied = s.buffered === 0;
   if (peer !== undefined) {
     retryAll(ctx, peer.writers, (on) =>
       socketWrite(ctx, peer, on.kind === 'write' ? on.len : 0, null),
     );
-    updateActiveEvents(ctx, peer.id, s.buffered === 0);
+    updateActiveEvents(ctx, peer.id, emptied);
   }
   updateActiveEvents(ctx, s.id, false);
   return ok(read);

@@ -1,0 +1,166 @@
+import { PROPERTIES, type Property } from '../../properties/index.js';
+import { depthFirst, type Progress, type SearchResult } from '../explore/index.js';
+import { start, type MachineState, type Stop } from '../machine/index.js';
+import {
+  formatProblem,
+  validateModel,
+  type Bounds,
+  type Expectation,
+  type Model,
+} from '../program/index.js';
+import { formatSchedule } from './schedule.js';
+import { DEFAULT_BOUNDS, type Verdict } from './verdict.js';
+
+/** How to run a check. The clock and memory gauge come from the caller: the core reads neither. */
+export interface CheckOptions {
+  /** Overrides the model's own bounds, which override the defaults. */
+  readonly bounds?: Partial<Bounds>;
+  /** Ids of the properties to check; all nine when absent. */
+  readonly properties?: readonly string[];
+  readonly clock: () => number;
+  readonly memory?: () => number;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+type Finding =
+  | { readonly kind: 'violation'; readonly property: string; readonly message: string }
+  | { readonly kind: 'unsupported'; readonly call: string; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+const PANIC_PROPERTY = {
+  'woken-without-events': 'woken-receives-event',
+  'stale-interest-table': 'interest-table-consistent',
+  'missing-ready-interest': 'ready-set-consistent',
+} as const;
+
+/** The bounds a check of `model` runs under. */
+export function boundsFor(model: Model, overrides: Partial<Bounds> = {}): Bounds {
+  return { ...DEFAULT_BOUNDS, ...model.bounds, ...overrides };
+}
+
+/**
+ * Checks a model: validates it, runs the setup, then searches every interleaving, judging each
+ * transition against the properties. Never throws for a bad model: that is an `error` verdict.
+ */
+export function check(model: Model, options: CheckOptions): Verdict {
+  const problems = validateModel(model);
+  const first = problems[0];
+  if (first !== undefined) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+    return { kind: 'error', message: `model '${model.name}': ${formatProblem(first)}${more}` };
+  }
+  const begin = start(model);
+  if (begin.kind === 'failed')
+    return { kind: 'error', message: `model '${model.name}': ${begin.reason}` };
+  const selected = PROPERTIES.filter((p) => options.properties?.includes(p.id) ?? true);
+  const bounds = boundsFor(model, options.bounds);
+  let loop: Extract<Stop, { kind: 'loop-bound' }> | null = null;
+
+  const result = depthFirst<Finding>(model, begin.state, bounds, {
+    clock: options.clock,
+    ...(options.memory === undefined ? {} : { memory: options.memory }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    judge(before, transition, after, terminal) {
+      if (transition.stop?.kind === 'loop-bound') loop ??= transition.stop;
+      if (transition.stop?.kind === 'model-error') {
+        const { thread, label, message } = transition.stop;
+        const name = model.threads[thread]?.name ?? String(thread);
+        return {
+          kind: 'error',
+          message: `model '${model.name}': thread '${name}' at ${label}: ${message}`,
+        };
+      }
+      const { outcome } = transition;
+      if (outcome.kind === 'unsupported')
+        return { kind: 'unsupported', call: outcome.call, message: outcome.message };
+      if (outcome.kind === 'panic') {
+        return {
+          kind: 'violation',
+          property: PANIC_PROPERTY[outcome.code],
+          message: `the interpreter panicked: ${outcome.message}`,
+        };
+      }
+      return judge(selected, { model, before, transition, after, terminal });
+    },
+  });
+  return verdictOf(model, begin.state, result, loop);
+}
+
+function judge(
+  properties: readonly Property[],
+  ctx: Parameters<Property['check']>[0],
+): Finding | null {
+  for (const property of properties) {
+    const message = property.check(ctx);
+    if (message !== null) return { kind: 'violation', property: property.id, message };
+  }
+  return null;
+}
+
+function verdictOf(
+  model: Model,
+  initial: MachineState,
+  result: SearchResult<Finding>,
+  loop: Extract<Stop, { kind: 'loop-bound' }> | null,
+): Verdict {
+  const { stats } = result;
+  switch (result.kind) {
+    case 'found': {
+      const { finding } = result;
+      if (finding.kind === 'error') return finding;
+      const counterexample = {
+        schedule: result.schedule,
+        replay: formatSchedule(model, initial, result.schedule),
+      };
+      return { ...finding, counterexample, stats };
+    }
+    case 'bound':
+      return {
+        kind: 'bound-reached',
+        bound: result.bound,
+        detail: boundDetail(result.bound, stats.states),
+        stats,
+      };
+    case 'complete': {
+      if (loop !== null) {
+        const name = model.threads[loop.thread]?.name ?? String(loop.thread);
+        const detail =
+          `loop '${loop.loop}' in thread '${name}' wanted more than its bound of ${loop.bound} ` +
+          'passes; raise the bound in the model';
+        return { kind: 'bound-reached', bound: 'loop', detail, stats };
+      }
+      if (result.cut === 'depth') {
+        return {
+          kind: 'bound-reached',
+          bound: 'depth',
+          detail: boundDetail('depth', stats.states),
+          stats,
+        };
+      }
+      return { kind: 'pass', stats };
+    }
+  }
+}
+
+function boundDetail(bound: 'states' | 'depth' | 'time', states: number): string {
+  switch (bound) {
+    case 'states':
+      return `stopped after ${states} distinct states; raise the limit with --max-states`;
+    case 'depth':
+      return 'some schedules are longer than the depth bound; raise it with --max-depth';
+    case 'time':
+      return `stopped at the time bound after ${states} distinct states; raise it with --max-seconds`;
+  }
+}
+
+/** True when a verdict is the one the model expects. */
+export function meetsExpectation(expect: Expectation, verdict: Verdict): boolean {
+  switch (expect.verdict) {
+    case 'pass':
+      return verdict.kind === 'pass';
+    case 'unsupported':
+      return verdict.kind === 'unsupported';
+    case 'violation':
+      return verdict.kind === 'violation' && verdict.property === expect.property;
+  }
+}

@@ -1,0 +1,11 @@
+export {
+  depthFirst,
+  isDeadEnd,
+  type Progress,
+  type SearchBound,
+  type SearchHooks,
+  type SearchResult,
+  type SearchStats,
+  type Terminal,
+} from './search.js';
+export { FingerprintSet } from './visited.js';

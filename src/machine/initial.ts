@@ -1,0 +1,95 @@
+import { freeze } from 'immer';
+import { initialKernel, type ThreadId } from '../kernel/index.js';
+import type { Model } from '../program/model.js';
+import { step } from './step.js';
+import type { MachineState } from './state.js';
+import type { Transition } from './transition.js';
+
+/** The state the search starts from, after main ran the setup; or why the setup failed. */
+export type Start =
+  | { readonly kind: 'ready'; readonly state: MachineState; readonly setup: readonly Transition[] }
+  | { readonly kind: 'failed'; readonly setup: readonly Transition[]; readonly reason: string };
+
+/** Setup steps beyond this mean the setup's loops are too large for a setup. */
+const SETUP_BUDGET = 10_000;
+
+function unitClock(t: number): number[] {
+  const clock = Array.from({ length: t + 1 }, () => 0);
+  clock[t] = 1;
+  return clock;
+}
+
+/** The machine before anything ran: every thread at its first instruction, clocks at 1. */
+function blankState(model: Model): MachineState {
+  const { eventfdLimit, socketCapacity, mutant } = model.options;
+  const kernel = initialKernel(model.threads.length, { eventfdLimit, socketCapacity, mutant });
+  return freeze(
+    {
+      kernel: {
+        ...kernel,
+        threads: kernel.threads.map((th, t) => ({ ...th, clock: unitClock(t) })),
+      },
+      threads: model.threads.map(() => ({
+        pc: 0,
+        regs: {},
+        status: 'runnable' as const,
+        deadline: null,
+      })),
+      variables: model.variables.map((v) => ({
+        value: v.initial,
+        writer: null,
+        writeEpoch: 0,
+        reads: model.threads.map(() => 0),
+      })),
+      now: 0,
+    },
+    true,
+  );
+}
+
+/**
+ * Runs main's setup to completion, then starts the other threads, each happening after the
+ * setup (its clock is main's, as a spawned thread's is in Miri).
+ */
+export function start(model: Model): Start {
+  let state = blankState(model);
+  const setup: Transition[] = [];
+  const main = 0 as ThreadId;
+  for (let budget = SETUP_BUDGET; ; budget--) {
+    const thread = state.threads[main];
+    if (thread === undefined || thread.pc >= model.setup || thread.status === 'done') break;
+    if (budget === 0)
+      return { kind: 'failed', setup, reason: 'the setup runs more than 10,000 steps' };
+    const { state: next, transition } = step(model, state, { kind: 'step', thread: main });
+    setup.push(transition);
+    const failure = setupFailure(transition);
+    if (failure !== null) return { kind: 'failed', setup, reason: failure };
+    state = next;
+  }
+  const mainClock = state.kernel.threads[main]?.clock ?? [];
+  const threads = state.kernel.threads.map((th, t) => {
+    if (t === main) return th;
+    const clock = [...mainClock];
+    for (let i = clock.length; i <= t; i++) clock[i] = 0;
+    clock[t] = 1;
+    return { ...th, clock };
+  });
+  return {
+    kind: 'ready',
+    state: freeze({ ...state, kernel: { ...state.kernel, threads } }, true),
+    setup,
+  };
+}
+
+function setupFailure(t: Transition): string | null {
+  if (t.stop !== null) return `the setup stopped at ${t.label}: ${t.stop.kind}`;
+  switch (t.outcome.kind) {
+    case 'returned':
+      return null;
+    case 'blocked':
+      return `the setup blocked in ${t.call}; the setup must not block, move the call into a thread`;
+    case 'unsupported':
+    case 'panic':
+      return `the setup's ${t.call} ended the program: ${t.outcome.message}`;
+  }
+}

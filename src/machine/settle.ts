@@ -1,0 +1,62 @@
+import { castDraft, type Draft } from 'immer';
+import type { ThreadId } from '../kernel/index.js';
+import { evaluate, EvaluationError, truthy } from '../program/evaluate.js';
+import { isLocal } from '../program/instruction.js';
+import type { Model } from '../program/model.js';
+import { scopeOf } from './scope.js';
+import type { MachineState } from './state.js';
+import type { Stop } from './transition.js';
+
+/** More local instructions than this in a row means a malformed, looping program. */
+const LOCAL_BUDGET = 100_000;
+
+/**
+ * Runs thread `t`'s local instructions (set, assert, jump, loop) until it reaches a visible
+ * instruction or its end. Other threads cannot observe these, so running them right after the
+ * visible step before them changes no outcome and keeps each thread parked where it matters.
+ */
+export function settle(model: Model, draft: Draft<MachineState>, t: ThreadId): Stop | null {
+  const thread = draft.threads[t];
+  const program = model.threads[t]?.program ?? [];
+  if (thread === undefined) return null;
+  const scope = scopeOf(model, draft, thread);
+  for (let budget = LOCAL_BUDGET; budget > 0; budget--) {
+    const i = program[thread.pc];
+    if (i === undefined) {
+      thread.status = 'done';
+      return null;
+    }
+    if (!isLocal(i)) return null;
+    try {
+      switch (i.op) {
+        case 'set':
+          thread.regs[i.dst] = castDraft(evaluate(i.value, scope));
+          thread.pc++;
+          break;
+        case 'assert':
+          if (!truthy(evaluate(i.cond, scope))) {
+            return { kind: 'assertion', thread: t, label: i.label, message: i.message };
+          }
+          thread.pc++;
+          break;
+        case 'jump':
+          thread.pc =
+            i.when === undefined || truthy(evaluate(i.when, scope)) ? i.to : thread.pc + 1;
+          break;
+        case 'loop': {
+          const passes = Number(thread.regs[i.counter] ?? 0) + 1;
+          if (passes > i.bound)
+            return { kind: 'loop-bound', thread: t, loop: i.name, bound: i.bound };
+          thread.regs[i.counter] = passes;
+          thread.pc++;
+          break;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      return { kind: 'model-error', thread: t, label: i.label, message: error.message };
+    }
+  }
+  const label = program[thread.pc]?.label ?? 'end';
+  return { kind: 'model-error', thread: t, label, message: 'runs local instructions without end' };
+}
