@@ -1,6 +1,6 @@
-import { PROPERTIES, type Property } from '../../properties/index.js';
+import { PROPERTIES, type Property, type PropertyContext } from '../../properties/index.js';
 import { depthFirst, type Progress, type SearchResult } from '../explore/index.js';
-import { start, type MachineState, type Stop } from '../machine/index.js';
+import { start, type MachineState, type Stop, type Transition } from '../machine/index.js';
 import {
   formatProblem,
   validateModel,
@@ -22,7 +22,8 @@ export interface CheckOptions {
   readonly onProgress?: (progress: Progress) => void;
 }
 
-type Finding =
+/** What judging a transition can find. */
+export type Finding =
   | { readonly kind: 'violation'; readonly property: string; readonly message: string }
   | { readonly kind: 'unsupported'; readonly call: string; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
@@ -50,8 +51,7 @@ export function check(model: Model, options: CheckOptions): Verdict {
     return { kind: 'error', message: `model '${model.name}': ${formatProblem(first)}${more}` };
   }
   const begin = start(model);
-  if (begin.kind === 'failed')
-    return { kind: 'error', message: `model '${model.name}': ${begin.reason}` };
+  if (begin.kind === 'failed') return setupFailed(model, begin.setup, begin.reason);
   const selected = PROPERTIES.filter((p) => options.properties?.includes(p.id) ?? true);
   const bounds = boundsFor(model, options.bounds);
   let loop: Extract<Stop, { kind: 'loop-bound' }> | null = null;
@@ -62,34 +62,34 @@ export function check(model: Model, options: CheckOptions): Verdict {
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     judge(before, transition, after, terminal) {
       if (transition.stop?.kind === 'loop-bound') loop ??= transition.stop;
-      if (transition.stop?.kind === 'model-error') {
-        const { thread, label, message } = transition.stop;
-        const name = model.threads[thread]?.name ?? String(thread);
-        return {
-          kind: 'error',
-          message: `model '${model.name}': thread '${name}' at ${label}: ${message}`,
-        };
-      }
-      const { outcome } = transition;
-      if (outcome.kind === 'unsupported')
-        return { kind: 'unsupported', call: outcome.call, message: outcome.message };
-      if (outcome.kind === 'panic') {
-        return {
-          kind: 'violation',
-          property: PANIC_PROPERTY[outcome.code],
-          message: `the interpreter panicked: ${outcome.message}`,
-        };
-      }
-      return judge(selected, { model, before, transition, after, terminal });
+      return judgeStep(selected, { model, before, transition, after, terminal });
     },
   });
   return verdictOf(model, begin.state, result, loop);
 }
 
-function judge(
-  properties: readonly Property[],
-  ctx: Parameters<Property['check']>[0],
-): Finding | null {
+/**
+ * Judges one transition: a model error, an unsupported call, an interpreter panic (each panic
+ * is the failure of one invariant), or the first of `properties` that fails.
+ */
+export function judgeStep(properties: readonly Property[], ctx: PropertyContext): Finding | null {
+  const { model, transition } = ctx;
+  if (transition.stop?.kind === 'model-error') {
+    const { thread, label, message } = transition.stop;
+    const name = model.threads[thread]?.name ?? String(thread);
+    return {
+      kind: 'error',
+      message: `model '${model.name}': thread '${name}' at ${label}: ${message}`,
+    };
+  }
+  const { outcome } = transition;
+  if (outcome.kind === 'unsupported') {
+    return { kind: 'unsupported', call: outcome.call, message: outcome.message };
+  }
+  if (outcome.kind === 'panic') {
+    const message = `the interpreter panicked: ${outcome.message}`;
+    return { kind: 'violation', property: PANIC_PROPERTY[outcome.code], message };
+  }
   for (const property of properties) {
     const message = property.check(ctx);
     if (message !== null) return { kind: 'violation', property: property.id, message };
@@ -151,6 +151,22 @@ function boundDetail(bound: 'states' | 'depth' | 'time', states: number): string
     case 'time':
       return `stopped at the time bound after ${states} distinct states; raise it with --max-seconds`;
   }
+}
+
+/** The verdict when the setup cannot finish: an unsupported call there is still `unsupported`. */
+function setupFailed(model: Model, setup: readonly Transition[], reason: string): Verdict {
+  const outcome = setup.at(-1)?.outcome;
+  if (outcome?.kind !== 'unsupported')
+    return { kind: 'error', message: `model '${model.name}': ${reason}` };
+  const stats = { states: 0, transitions: 0, maxDepth: 0, durationMs: 0, peakMemory: 0 };
+  const counterexample = { schedule: [], replay: '' };
+  return {
+    kind: 'unsupported',
+    call: outcome.call,
+    message: outcome.message,
+    counterexample,
+    stats,
+  };
 }
 
 /** True when a verdict is the one the model expects. */

@@ -1,10 +1,19 @@
-export { boundsFor, check, meetsExpectation, type CheckOptions } from './check.js';
+export {
+  boundsFor,
+  check,
+  judgeStep,
+  meetsExpectation,
+  type CheckOptions,
+  type Finding,
+} from './check.js';
 export {
   formatSchedule,
   nameChoice,
   parseSchedule,
   replayNamed,
   type NamedChoice,
+  traceOf,
   type Replay,
+  type Trace,
 } from './schedule.js';
 export { DEFAULT_BOUNDS, type Counterexample, type Verdict } from './verdict.js';

@@ -1,5 +1,5 @@
 import type { ThreadId } from '../kernel/index.js';
-import { step, type Choice, type MachineState, type Transition } from '../machine/index.js';
+import { start, step, type Choice, type MachineState, type Transition } from '../machine/index.js';
 import type { Model } from '../program/index.js';
 
 /** One choice named by meaning: the thread and the label it steps, or its timeout. */
@@ -98,4 +98,27 @@ function resolve(model: Model, state: MachineState, t: ThreadId, n: NamedChoice)
   return n.short === undefined
     ? { kind: 'step', thread: t }
     : { kind: 'step', thread: t, short: n.short };
+}
+
+/** The whole trace of a schedule of choices: the setup's steps, then each step and state. */
+export interface Trace {
+  readonly setup: readonly Transition[];
+  readonly transitions: readonly Transition[];
+  readonly states: readonly MachineState[];
+}
+
+/** Replays a schedule found by a search from the model's start (only the setup when it fails). */
+export function traceOf(model: Model, schedule: readonly Choice[]): Trace {
+  const begin = start(model);
+  if (begin.kind === 'failed') return { setup: begin.setup, transitions: [], states: [] };
+  const transitions: Transition[] = [];
+  const states: MachineState[] = [];
+  let state = begin.state;
+  for (const choice of schedule) {
+    const result = step(model, state, choice);
+    transitions.push(result.transition);
+    states.push(result.state);
+    state = result.state;
+  }
+  return { setup: begin.setup, transitions, states };
 }

@@ -140,12 +140,12 @@ export function depthFirst<F>(
     const [h, l] = fingerprint(after);
     if (!visited.add(h, l)) continue;
     if (visited.size > bounds.states) return { kind: 'bound', bound: 'states', stats: stats() };
+    maxDepth = Math.max(maxDepth, stack.length);
     if (stack.length >= bounds.depth) {
-      cut = 'depth';
+      if (choices.length > 0) cut = 'depth';
       continue;
     }
     stack.push({ state: after, choices, next: 0 });
-    maxDepth = Math.max(maxDepth, stack.length - 1);
   }
   peakMemory = Math.max(peakMemory, hooks.memory?.() ?? 0);
   return { kind: 'complete', stats: stats(), cut };

@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { freeze, produce } from 'immer';
 import { tickInto } from './clock.js';
 import { acquire, run } from './context.js';
 import type { DescriptionId, Fd, ThreadId } from './ids.js';
@@ -28,11 +28,12 @@ const u32 = (v: number): number => (Number.isFinite(v) ? v >>> 0 : 0);
 
 /**
  * A fresh kernel with `threads` threads (clocks empty, none blocked) and Miri's standard streams
- * open as fds 0, 1 and 2, so that the first new fd is 3.
+ * open as fds 0, 1 and 2, so that the first new fd is 3. It is deeply frozen like every state a
+ * call returns, since a call that aborts hands back the very state it was given.
  */
 export function initialKernel(threads: number, config: Partial<KernelConfig> = {}): KernelState {
   const names = ['stdin', 'stdout', 'stderr'] as const;
-  return {
+  const state: KernelState = {
     config: { ...SEED_CONFIG, ...config },
     fds: names.map((_, i) => i as DescriptionId),
     descriptions: names.map((name, i) => ({
@@ -44,6 +45,7 @@ export function initialKernel(threads: number, config: Partial<KernelConfig> = {
     interestTable: [],
     threads: Array.from({ length: Math.max(1, threads) }, () => ({ clock: [], blocked: null })),
   };
+  return freeze(state, true);
 }
 
 /**

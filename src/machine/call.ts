@@ -36,6 +36,7 @@ export function prepareCall(
   scope: Scope,
   t: ThreadId,
   short: number | null,
+  kernel: KernelState,
 ): PreparedCall {
   const fdOf = (e: Expr) => asFd(numeric(evaluate(e, scope)));
   switch (i.op) {
@@ -79,8 +80,11 @@ export function prepareCall(
       const target = fdOf(i.fd);
       const value = BigInt(numeric(evaluate(i.value, scope)));
       const cut = short === null ? '' : `, cut to ${short}`;
+      const id = kernel.fds[target];
+      const eventfd =
+        id !== null && id !== undefined && kernel.descriptions[id]?.kind === 'eventfd';
       return {
-        text: i.len === 8 ? `write(${target}, ${value})` : `write(${target}, ${i.len} bytes${cut})`,
+        text: eventfd ? `write(${target}, ${value})` : `write(${target}, ${i.len} bytes${cut})`,
         run: (k) => sys.write(k, t, target, i.len, value, short),
       };
     }

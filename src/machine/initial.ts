@@ -1,9 +1,10 @@
-import { freeze } from 'immer';
+import { freeze, produce } from 'immer';
 import { initialKernel, type ThreadId } from '../kernel/index.js';
 import type { Model } from '../program/model.js';
+import { settle } from './settle.js';
 import { step } from './step.js';
 import type { MachineState } from './state.js';
-import type { Transition } from './transition.js';
+import type { Stop, Transition } from './transition.js';
 
 /** The state the search starts from, after main ran the setup; or why the setup failed. */
 export type Start =
@@ -52,9 +53,11 @@ function blankState(model: Model): MachineState {
  * setup (its clock is main's, as a spawned thread's is in Miri).
  */
 export function start(model: Model): Start {
-  let state = blankState(model);
-  const setup: Transition[] = [];
   const main = 0 as ThreadId;
+  const setup: Transition[] = [];
+  const blank = settleThreads(model, blankState(model), [main]);
+  if (typeof blank === 'string') return { kind: 'failed', setup, reason: blank };
+  let state = blank;
   for (let budget = SETUP_BUDGET; ; budget--) {
     const thread = state.threads[main];
     if (thread === undefined || thread.pc >= model.setup || thread.status === 'done') break;
@@ -68,17 +71,40 @@ export function start(model: Model): Start {
   }
   const mainClock = state.kernel.threads[main]?.clock ?? [];
   const threads = state.kernel.threads.map((th, t) => {
-    if (t === main) return th;
+    // Spawning is main's release: what main does after it is a new epoch no thread has seen.
+    if (t === main) return { ...th, clock: mainClock.map((c, i) => (i === main ? c + 1 : c)) };
     const clock = [...mainClock];
     for (let i = clock.length; i <= t; i++) clock[i] = 0;
     clock[t] = 1;
     return { ...th, clock };
   });
-  return {
-    kind: 'ready',
-    state: freeze({ ...state, kernel: { ...state.kernel, threads } }, true),
-    setup,
-  };
+  const others = model.threads.map((_, t) => t as ThreadId).filter((t) => t !== main);
+  const spawned = settleThreads(model, { ...state, kernel: { ...state.kernel, threads } }, others);
+  if (typeof spawned === 'string') return { kind: 'failed', setup, reason: spawned };
+  return { kind: 'ready', state: freeze(spawned, true), setup };
+}
+
+/**
+ * Runs the local instructions threads begin with, so that each starts at a visible instruction
+ * or finished, as `step` leaves every thread; or says where one of them stopped.
+ */
+function settleThreads(
+  model: Model,
+  state: MachineState,
+  ts: readonly ThreadId[],
+): MachineState | string {
+  const stops: Stop[] = [];
+  const next = produce(state, (draft) => {
+    for (const t of ts) {
+      const stop = settle(model, draft, t);
+      if (stop !== null) stops.push(stop);
+    }
+  });
+  const stop = stops[0];
+  if (stop === undefined) return next;
+  const { thread, kind } = stop;
+  const where = kind === 'loop-bound' ? stop.loop : stop.label;
+  return `thread '${model.threads[thread]?.name ?? thread}' stopped at ${where} before its first step: ${kind}`;
 }
 
 function setupFailure(t: Transition): string | null {

@@ -33,7 +33,8 @@ export function step(model: Model, state: MachineState, choice: Choice): StepRes
     const ks = sys.timeout(state.kernel, t);
     if (ks === null)
       return refuse(state, choice, 'timeout', `thread ${t} is not waiting with a deadline`);
-    return finish(model, state, choice, 'timeout', 'epoll_wait timed out', ks, null);
+    const what = { label: 'timeout', op: 'timeout', call: 'epoll_wait timed out' };
+    return finish(model, state, choice, what, ks, null);
   }
   if (thread === undefined || instruction === undefined || thread.status !== 'runnable') {
     return refuse(state, choice, 'step', `thread ${t} has no instruction to run`);
@@ -60,25 +61,21 @@ function run(
       const index = model.variables.findIndex((v) => v.name === i.variable);
       const value = i.op === 'store' ? numeric(evaluate(i.value, scope)) : null;
       const access = accessVariable(state, t, index, i.variable, value);
-      const text = i.op === 'store' ? `${i.variable} = ${value}` : `load ${i.variable}`;
+      const text =
+        i.op === 'store' ? `${i.variable} = ${value}` : `load ${i.variable} → ${access.value}`;
       const ks = { state: state.kernel, outcome: RETURNED_ZERO, wakeups: [], deliveries: [] };
-      return finish(model, state, choice, i.label, text, ks, access.race, access);
+      const what = { label: i.label, op: i.op, call: text };
+      return finish(model, state, choice, what, ks, access.race, access);
     }
     case 'join': {
       const other = model.threads.findIndex((th) => th.name === i.thread) as ThreadId;
-      return finish(
-        model,
-        state,
-        choice,
-        i.label,
-        `join ${i.thread}`,
-        sys.join(state.kernel, t, other),
-        null,
-      );
+      const what = { label: i.label, op: i.op, call: `join ${i.thread}` };
+      return finish(model, state, choice, what, sys.join(state.kernel, t, other), null);
     }
     default: {
-      const call = prepareCall(i, scope, t, choice.short ?? null);
-      return finish(model, state, choice, i.label, call.text, call.run(state.kernel), null);
+      const call = prepareCall(i, scope, t, choice.short ?? null, state.kernel);
+      const what = { label: i.label, op: i.op, call: call.text };
+      return finish(model, state, choice, what, call.run(state.kernel), null);
     }
   }
 }
@@ -87,8 +84,7 @@ function finish(
   model: Model,
   state: MachineState,
   choice: Choice,
-  label: string,
-  call: string,
+  what: Pick<Transition, 'label' | 'op' | 'call'>,
   ks: KernelStep,
   race: Race | null,
   access: VariableAccess | null = null,
@@ -112,8 +108,7 @@ function finish(
   const transition: Transition = {
     choice,
     thread: t,
-    label,
-    call,
+    ...what,
     outcome: ks.outcome,
     wakeups: ks.wakeups,
     deliveries: ks.deliveries,
@@ -158,6 +153,7 @@ function refuse(state: MachineState, choice: Choice, label: string, message: str
     choice,
     thread: choice.thread,
     label,
+    op: 'refused',
     call: label,
     outcome: RETURNED_ZERO,
     wakeups: [],

@@ -36,6 +36,8 @@ export interface Transition {
   readonly thread: ThreadId;
   /** The instruction's label, or `timeout` for a timeout. */
   readonly label: string;
+  /** The instruction's op (`write`, `store`, `join`, ...), or `timeout`. */
+  readonly op: string;
   /** The call as it ran, with its arguments evaluated: `write(4, 1)`. */
   readonly call: string;
   readonly outcome: Outcome;

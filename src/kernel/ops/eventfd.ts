@@ -16,7 +16,7 @@ export function eventfdCreate(ctx: Context, initval: number, flags: number): Out
   }
   const unknown = flags & ~(EFD_NONBLOCK | EFD_CLOEXEC | EFD_SEMAPHORE);
   if (unknown !== 0)
-    unsupported(`eventfd: encountered unknown unsupported flags 0x${unknown.toString(16)}`);
+    unsupported(`eventfd: encountered unknown unsupported flags 0x${(unknown >>> 0).toString(16)}`);
   const id = nextId(ctx);
   ctx.k.descriptions.push({
     kind: 'eventfd',

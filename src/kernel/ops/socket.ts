@@ -33,7 +33,7 @@ function createEnd(
 
 function createPair(ctx: Context, flags: number, pipe: boolean, call: string): Outcome {
   const unknown = flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-  if (unknown !== 0) unsupported(`${call}: unsupported flags 0x${unknown.toString(16)}`);
+  if (unknown !== 0) unsupported(`${call}: unsupported flags 0x${(unknown >>> 0).toString(16)}`);
   const nonblocking = (flags & SOCK_NONBLOCK) !== 0;
   const first = nextId(ctx);
   const second = (first + 1) as DescriptionId;

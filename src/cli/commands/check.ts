@@ -1,0 +1,147 @@
+import { check, meetsExpectation, traceOf, type Verdict } from '../../check/index.js';
+import type { Model, ModelOptions } from '../../program/index.js';
+import { PROPERTIES } from '../../../properties/index.js';
+import {
+  formatDetail,
+  formatHeadline,
+  formatSummary,
+  formatTrace,
+  threadSwitches,
+  toJson,
+  type SummaryRow,
+} from '../../report/index.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadModels, type LoadedModel } from '../load.js';
+import { terminalPalette } from '../palette.js';
+import { progressFor } from '../progress.js';
+import { traceJson } from './trace-json.js';
+
+/** The options of `weft check`. */
+export interface CheckFlags {
+  readonly maxStates?: number;
+  readonly maxDepth?: number;
+  readonly maxSeconds?: number;
+  readonly property?: readonly string[];
+  readonly mutant?: ModelOptions['mutant'];
+  readonly timeouts?: ModelOptions['timeouts'];
+  readonly json: boolean;
+  readonly clocks: boolean;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('h') ? 'es' : 's'}`;
+}
+
+/** The exit code of a set of results: 2 for an invalid model, 1 for anything unexpected. */
+function exitCode(rows: readonly SummaryRow[]): number {
+  if (rows.some((r) => r.verdict.kind === 'error')) return 2;
+  return rows.every((r) => r.asExpected) ? 0 : 1;
+}
+
+function withFlags(model: Model, flags: CheckFlags): Model {
+  const options: ModelOptions = {
+    ...model.options,
+    ...(flags.mutant === undefined ? {} : { mutant: flags.mutant }),
+    ...(flags.timeouts === undefined ? {} : { timeouts: flags.timeouts }),
+  };
+  return { ...model, options };
+}
+
+function checkOne(loaded: LoadedModel, flags: CheckFlags, io: Io): Verdict {
+  const progress = progressFor(loaded.model.name, io);
+  const bounds = {
+    ...(flags.maxStates === undefined ? {} : { states: flags.maxStates }),
+    ...(flags.maxDepth === undefined ? {} : { depth: flags.maxDepth }),
+    ...(flags.maxSeconds === undefined ? {} : { seconds: flags.maxSeconds }),
+  };
+  const verdict = check(loaded.model, {
+    bounds,
+    ...(flags.property === undefined ? {} : { properties: flags.property }),
+    clock: io.clock,
+    memory: io.memory,
+    onProgress: progress.report,
+  });
+  progress.done();
+  return verdict;
+}
+
+function counterexampleLines(
+  loaded: LoadedModel,
+  verdict: Verdict,
+  flags: CheckFlags,
+  io: Io,
+): string[] {
+  if (verdict.kind !== 'violation' && verdict.kind !== 'unsupported') return [];
+  const p = terminalPalette(io.colour);
+  const { schedule, replay } = verdict.counterexample;
+  const trace = traceOf(loaded.model, schedule);
+  const steps = trace.transitions.length;
+  const switches = threadSwitches(trace.transitions);
+  return [
+    p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}`),
+    ...formatTrace({ model: loaded.model, ...trace, clocks: flags.clocks, palette: p }).map(
+      (l) => `  ${l}`,
+    ),
+    `replay: weft replay ${loaded.file} '${replay}'`,
+  ];
+}
+
+/** `weft check [models...]`: checks each model and prints verdicts, traces and a summary. */
+export async function runCheck(
+  args: readonly string[],
+  flags: CheckFlags,
+  io: Io,
+): Promise<number> {
+  for (const id of flags.property ?? []) {
+    if (!PROPERTIES.some((p) => p.id === id)) {
+      throw new UsageError(
+        'usage',
+        `unknown property '${id}' in --property; use one of ${PROPERTIES.map((q) => q.id).join(', ')}`,
+      );
+    }
+  }
+  const models = (await loadModels(args, io.cwd)).map((m) => ({
+    ...m,
+    model: withFlags(m.model, flags),
+  }));
+  const p = terminalPalette(io.colour);
+  const rows: SummaryRow[] = [];
+  const json: unknown[] = [];
+  for (const loaded of models) {
+    const verdict = checkOne(loaded, flags, io);
+    const asExpected = meetsExpectation(loaded.model.expect, verdict);
+    rows.push({ name: loaded.model.name, verdict, expected: loaded.model.expect, asExpected });
+    if (flags.json) {
+      json.push(modelJson(loaded, verdict, asExpected));
+      continue;
+    }
+    io.out(formatHeadline(loaded.model.name, verdict, loaded.model.expect, asExpected, p));
+    for (const line of formatDetail(verdict, p)) io.out(`  ${line}`);
+    for (const line of counterexampleLines(loaded, verdict, flags, io)) io.out(`  ${line}`);
+  }
+  const code = exitCode(rows);
+  if (flags.json) {
+    io.out(toJson({ models: json, exitCode: code }));
+    return code;
+  }
+  io.out('');
+  for (const line of formatSummary(rows, p)) io.out(line);
+  return code;
+}
+
+function modelJson(loaded: LoadedModel, verdict: Verdict, asExpected: boolean): unknown {
+  const found = verdict.kind === 'violation' || verdict.kind === 'unsupported' ? verdict : null;
+  return {
+    name: loaded.model.name,
+    file: loaded.file,
+    expected: loaded.model.expect,
+    asExpected,
+    verdict,
+    replay: found === null ? null : `weft replay ${loaded.file} '${found.counterexample.replay}'`,
+    trace:
+      found === null
+        ? null
+        : traceJson(loaded.model, traceOf(loaded.model, found.counterexample.schedule)),
+  };
+}
