@@ -37,38 +37,64 @@ export function panic(code: PanicCode, message: string): never {
   throw new Abort('panic', message, code);
 }
 
+/** What one call did inside a draft: the caller's outcome, the wakeups, the deliveries. */
+export interface Performed {
+  readonly outcome: Outcome;
+  readonly wakeups: readonly Wakeup[];
+  readonly deliveries: readonly Delivery[];
+}
+
+/** A system call ready to run: its name for messages and the operation itself. */
+export interface KernelCall {
+  readonly name: string;
+  readonly body: (ctx: Context) => Outcome;
+}
+
 /**
- * Runs one operation as `actor` on `state`. An abort or panic returns the state from before the
- * call, as the seed stops the whole program there; nothing escapes as an exception.
+ * Runs one call as `actor` on a draft of the kernel, for a caller that already holds one (the
+ * machine steps a whole state in a single `produce`). When the outcome is `unsupported` or
+ * `panic`, the draft is left half-changed and the caller must discard it, as the seed stops the
+ * whole program there.
  */
-export function run(
-  state: KernelState,
-  actor: ThreadId,
-  call: string,
-  body: (ctx: Context) => Outcome,
-): KernelStep {
-  let outcome: Outcome | undefined;
+export function perform(k: Draft<KernelState>, actor: ThreadId, call: KernelCall): Performed {
   const wakeups: Wakeup[] = [];
   const deliveries: Delivery[] = [];
   try {
-    const next = produce(state, (k) => {
-      outcome = body({ k, actor, wakeups, deliveries });
-    });
-    if (outcome === undefined) throw new Error(`kernel call ${call} produced no outcome`);
-    return { state: next, outcome, wakeups, deliveries };
+    return { outcome: call.body({ k, actor, wakeups, deliveries }), wakeups, deliveries };
   } catch (error) {
     if (!(error instanceof Abort)) throw error;
-    const failed: Outcome =
+    const outcome: Outcome =
       error.kind === 'unsupported'
-        ? { kind: 'unsupported', call, message: error.message }
+        ? { kind: 'unsupported', call: call.name, message: error.message }
         : {
             kind: 'panic',
-            call,
+            call: call.name,
             message: error.message,
             code: error.code ?? 'stale-interest-table',
           };
-    return { state, outcome: failed, wakeups: [], deliveries: [] };
+    return { outcome, wakeups: [], deliveries: [] };
   }
+}
+
+/** True for the outcomes after which the seed stops the program. */
+export function isAbort(outcome: Outcome): boolean {
+  return outcome.kind === 'unsupported' || outcome.kind === 'panic';
+}
+
+/**
+ * Runs one call as `actor` on `state`, as a pure function. An abort or panic returns the state
+ * from before the call; nothing escapes as an exception.
+ */
+export function run(state: KernelState, actor: ThreadId, call: KernelCall): KernelStep {
+  let performed: Performed = {
+    outcome: { kind: 'returned', result: { ret: 0 } },
+    wakeups: [],
+    deliveries: [],
+  };
+  const next = produce(state, (k) => {
+    performed = perform(k, actor, call);
+  });
+  return { state: isAbort(performed.outcome) ? state : next, ...performed };
 }
 
 /** The description an fd points at, or undefined when the fd is not open. */

@@ -3,20 +3,19 @@ import {
   EPOLL_CTL_DEL,
   EPOLL_CTL_MOD,
   formatEvents,
-  sys,
+  calls,
   type Fd,
   type KernelState,
-  type KernelStep,
-  type ThreadId,
+  type KernelCall,
 } from '../kernel/index.js';
 import { evaluate, numeric, type Scope } from '../program/evaluate.js';
 import type { Expr } from '../program/expr.js';
 import type { SyscallInstruction } from '../program/instruction.js';
 
-/** A system call ready to run: the kernel step it makes and how it reads in a trace. */
+/** A system call ready to run: the kernel call it makes and how it reads in a trace. */
 export interface PreparedCall {
   readonly text: string;
-  readonly run: (k: KernelState) => KernelStep;
+  readonly call: KernelCall;
 }
 
 const CTL_NAMES: Record<number, string> = {
@@ -34,7 +33,6 @@ const asFd = (v: number | bigint): Fd => Number(v) as Fd;
 export function prepareCall(
   i: SyscallInstruction,
   scope: Scope,
-  t: ThreadId,
   short: number | null,
   kernel: KernelState,
 ): PreparedCall {
@@ -43,7 +41,7 @@ export function prepareCall(
     case 'epoll_create1':
       return {
         text: `epoll_create1(${i.flags})`,
-        run: (k) => sys.epollCreate1(k, t, i.flags),
+        call: calls.epollCreate1(i.flags),
       };
     case 'epoll_ctl': {
       const epfd = fdOf(i.epfd);
@@ -53,28 +51,28 @@ export function prepareCall(
       const tail = i.ctl === EPOLL_CTL_DEL ? 'NULL' : `{${formatEvents(i.events)}, data ${data}}`;
       return {
         text: `epoll_ctl(${epfd}, ${op}, ${target}, ${tail})`,
-        run: (k) => sys.epollCtl(k, t, epfd, i.ctl, target, i.events, data),
+        call: calls.epollCtl(epfd, i.ctl, target, i.events, data),
       };
     }
     case 'epoll_wait': {
       const epfd = fdOf(i.epfd);
       return {
         text: `epoll_wait(${epfd}, ${i.maxevents}, ${i.timeout})`,
-        run: (k) => sys.epollWait(k, t, epfd, i.maxevents, i.timeout),
+        call: calls.epollWait(epfd, i.maxevents, i.timeout),
       };
     }
     case 'eventfd':
       return {
         text: `eventfd(${i.initval}, ${i.flags})`,
-        run: (k) => sys.eventfd(k, t, i.initval, i.flags),
+        call: calls.eventfd(i.initval, i.flags),
       };
     case 'socketpair':
-      return { text: `socketpair(${i.flags})`, run: (k) => sys.socketpair(k, t, i.flags) };
+      return { text: `socketpair(${i.flags})`, call: calls.socketpair(i.flags) };
     case 'pipe':
-      return { text: `pipe2(${i.flags})`, run: (k) => sys.pipe(k, t, i.flags) };
+      return { text: `pipe2(${i.flags})`, call: calls.pipe(i.flags) };
     case 'read': {
       const target = fdOf(i.fd);
-      return { text: `read(${target}, ${i.len})`, run: (k) => sys.read(k, t, target, i.len) };
+      return { text: `read(${target}, ${i.len})`, call: calls.read(target, i.len) };
     }
     case 'write': {
       const target = fdOf(i.fd);
@@ -85,22 +83,22 @@ export function prepareCall(
         id !== null && id !== undefined && kernel.descriptions[id]?.kind === 'eventfd';
       return {
         text: eventfd ? `write(${target}, ${value})` : `write(${target}, ${i.len} bytes${cut})`,
-        run: (k) => sys.write(k, t, target, i.len, value, short),
+        call: calls.write(target, i.len, value, short),
       };
     }
     case 'dup': {
       const target = fdOf(i.fd);
-      return { text: `dup(${target})`, run: (k) => sys.dup(k, t, target) };
+      return { text: `dup(${target})`, call: calls.dup(target) };
     }
     case 'close': {
       const target = fdOf(i.fd);
-      return { text: `close(${target})`, run: (k) => sys.close(k, t, target) };
+      return { text: `close(${target})`, call: calls.close(target) };
     }
     case 'fcntl_setfl': {
       const target = fdOf(i.fd);
       return {
         text: `fcntl(${target}, F_SETFL, ${i.flags})`,
-        run: (k) => sys.setFlags(k, t, target, i.flags),
+        call: calls.setFlags(target, i.flags),
       };
     }
   }

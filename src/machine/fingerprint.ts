@@ -1,9 +1,9 @@
 import type { MachineState } from './state.js';
 
 /**
- * Fields left out of the canonical encoding. `config` is the same in every state of a check.
- * `edgeClock` is ghost state kept only so that causal delivery can be judged: nothing in the
- * model reads it, so two states that differ only there behave the same from then on.
+ * Fields left out of fingerprints and encodings. `config` is the same in every state of a
+ * check. `edgeClock` is ghost state kept only so that causal delivery can be judged: nothing in
+ * the model reads it, so two states that differ only there behave the same from then on.
  */
 const SKIPPED = new Set(['config', 'edgeClock']);
 
@@ -29,8 +29,12 @@ function encode(v: unknown, out: string[]): void {
         for (const item of v) encode(item, out);
         out.push('],');
       } else {
+        // Keys in sorted order: registers are added in the order a path set them, so two paths
+        // to the same state may build its objects in different orders.
         out.push('{');
-        for (const [key, value] of Object.entries(v)) {
+        const record = v as Record<string, unknown>;
+        for (const key of Object.keys(record).sort()) {
+          const value = record[key];
           if (SKIPPED.has(key) || value === undefined) continue;
           out.push(key, ':');
           encode(value, out);
@@ -43,7 +47,10 @@ function encode(v: unknown, out: string[]): void {
   }
 }
 
-/** The canonical encoding of a state: equal encodings mean states that behave the same. */
+/**
+ * The canonical encoding of a state as text: equal encodings mean states that behave the same.
+ * Fingerprints hash the same structure without building the text.
+ */
 export function encodeState(state: MachineState): string {
   const out: string[] = [];
   encode(state, out);
@@ -70,7 +77,88 @@ export function hash64(s: string): readonly [number, number] {
   return [a >>> 0, b >>> 0];
 }
 
-/** A state's fingerprint: the 64-bit hash of its canonical encoding. */
+// The two halves of the hash being computed; module state keeps the hot path free of
+// allocation. Fingerprinting is synchronous, so nothing else sees them half-done.
+let h1 = 0;
+let h2 = 0;
+
+/**
+ * States are immutable and a step shares every part it does not change with its parent, so
+ * each object's hash is computed once and then looked up: a step costs only the objects it made.
+ */
+const objectHashes = new WeakMap<object, readonly [number, number]>();
+const stringHashes = new Map<string, readonly [number, number]>();
+
+function mix(a: number, b: number): void {
+  h1 = Math.imul(h1 ^ a, 0x9e3779b1);
+  h1 = (h1 << 13) | (h1 >>> 19);
+  h2 = Math.imul(h2 ^ b, 0x85ebca77);
+  h2 = (h2 << 17) | (h2 >>> 15);
+  h2 = (h2 + h1) | 0;
+}
+
+function hashString(s: string): readonly [number, number] {
+  let known = stringHashes.get(s);
+  if (known === undefined) {
+    known = hash64(s);
+    if (stringHashes.size < 100_000) stringHashes.set(s, known);
+  }
+  return known;
+}
+
+function hashObject(v: object): readonly [number, number] {
+  const known = objectHashes.get(v);
+  if (known !== undefined) return known;
+  const [s1, s2] = [h1, h2];
+  h1 = Array.isArray(v) ? 0x5bd1e995 : 0x27d4eb2f;
+  h2 = Array.isArray(v) ? 0x165667b1 : 0xc2b2ae35;
+  if (Array.isArray(v)) {
+    mix(v.length, v.length);
+    for (const item of v as unknown[]) hashValue(item);
+  } else {
+    for (const key in v) {
+      const value = (v as Record<string, unknown>)[key];
+      if (value === undefined || SKIPPED.has(key)) continue;
+      const [k1, k2] = hashString(key);
+      mix(k1, k2);
+      hashValue(value);
+    }
+  }
+  const result = [h1 >>> 0, h2 >>> 0] as const;
+  objectHashes.set(v, result);
+  [h1, h2] = [s1, s2];
+  return result;
+}
+
+function hashValue(v: unknown): void {
+  switch (typeof v) {
+    case 'number':
+      if ((v | 0) === v) mix(v, ~v);
+      else mixPair(hashString(`#${v}`));
+      return;
+    case 'string':
+      mixPair(hashString(v));
+      return;
+    case 'bigint':
+      mixPair(hashString(`${v}n`));
+      return;
+    case 'boolean':
+      mix(v ? 0x1b873593 : 0x2f2c4e1d, v ? 0x3c6ef372 : 0x510e527f);
+      return;
+    case 'object':
+      if (v === null) mix(0x7f4a7c15, 0x61c88647);
+      else mixPair(hashObject(v));
+      return;
+    default:
+      mix(0x68e31da4, 0x1f83d9ab);
+  }
+}
+
+function mixPair([a, b]: readonly [number, number]): void {
+  mix(a, b);
+}
+
+/** A state's fingerprint: a 64-bit hash of its canonical structure, as two 32-bit halves. */
 export function fingerprint(state: MachineState): readonly [number, number] {
-  return hash64(encodeState(state));
+  return hashObject(state);
 }

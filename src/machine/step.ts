@@ -1,8 +1,16 @@
 import { castDraft, produce, type Draft } from 'immer';
-import { sys, type KernelStep, type ThreadId, type Wakeup } from '../kernel/index.js';
+import {
+  calls,
+  endStep,
+  isAbort,
+  perform,
+  type KernelCall,
+  type Performed,
+  type ThreadId,
+} from '../kernel/index.js';
 import { evaluate, EvaluationError, numeric } from '../program/evaluate.js';
-import { destination, type VisibleInstruction } from '../program/instruction.js';
 import type { Value } from '../program/expr.js';
+import { destination, type VisibleInstruction } from '../program/instruction.js';
 import type { Model } from '../program/model.js';
 import { prepareCall } from './call.js';
 import type { Choice } from './choice.js';
@@ -18,36 +26,43 @@ export interface StepResult {
   readonly transition: Transition;
 }
 
-const RETURNED_ZERO: KernelStep['outcome'] = { kind: 'returned', result: { ret: 0 } };
+/** What a visible instruction asks of the step: a kernel call, or a shared-variable access. */
+type Action =
+  | { readonly kind: 'kernel'; readonly call: KernelCall }
+  | { readonly kind: 'memory'; readonly access: VariableAccess };
+
+const RETURNED_ZERO: Performed['outcome'] = { kind: 'returned', result: { ret: 0 } };
 
 /**
  * Takes one choice: the chosen thread runs its next visible instruction atomically (or its
  * `epoll_wait` times out), every thread that step wakes receives its result, and each thread
- * then runs on through its local instructions. The given state is left untouched.
+ * then runs on through its local instructions. All of it happens in one `produce`, so the
+ * given state is left untouched and the next one shares every part the step did not change.
  */
 export function step(model: Model, state: MachineState, choice: Choice): StepResult {
   const t = choice.thread;
   const thread = state.threads[t];
-  const instruction = model.threads[t]?.program[thread?.pc ?? -1];
   if (choice.kind === 'timeout') {
-    const ks = sys.timeout(state.kernel, t);
-    if (ks === null)
+    const on = state.kernel.threads[t]?.blocked;
+    if (on?.kind !== 'epoll_wait' || on.timeout <= 0) {
       return refuse(state, choice, 'timeout', `thread ${t} is not waiting with a deadline`);
+    }
     const what = { label: 'timeout', op: 'timeout', call: 'epoll_wait timed out' };
-    return finish(model, state, choice, what, ks, null);
+    return apply(model, state, choice, what, { kind: 'kernel', call: calls.timeout() }, null);
   }
+  const instruction = model.threads[t]?.program[thread?.pc ?? -1];
   if (thread === undefined || instruction === undefined || thread.status !== 'runnable') {
     return refuse(state, choice, 'step', `thread ${t} has no instruction to run`);
   }
   try {
-    return run(model, state, choice, instruction as VisibleInstruction);
+    return visible(model, state, choice, instruction as VisibleInstruction);
   } catch (error) {
     if (!(error instanceof EvaluationError)) throw error;
     return refuse(state, choice, instruction.label, error.message);
   }
 }
 
-function run(
+function visible(
   model: Model,
   state: MachineState,
   choice: Extract<Choice, { kind: 'step' }>,
@@ -61,61 +76,64 @@ function run(
       const index = model.variables.findIndex((v) => v.name === i.variable);
       const value = i.op === 'store' ? numeric(evaluate(i.value, scope)) : null;
       const access = accessVariable(state, t, index, i.variable, value);
-      const text =
+      const call =
         i.op === 'store' ? `${i.variable} = ${value}` : `load ${i.variable} → ${access.value}`;
-      const ks = { state: state.kernel, outcome: RETURNED_ZERO, wakeups: [], deliveries: [] };
-      const what = { label: i.label, op: i.op, call: text };
-      return finish(model, state, choice, what, ks, access.race, access);
+      const what = { label: i.label, op: i.op, call };
+      return apply(model, state, choice, what, { kind: 'memory', access }, access.race);
     }
     case 'join': {
       const other = model.threads.findIndex((th) => th.name === i.thread) as ThreadId;
       const what = { label: i.label, op: i.op, call: `join ${i.thread}` };
-      return finish(model, state, choice, what, sys.join(state.kernel, t, other), null);
+      return apply(model, state, choice, what, { kind: 'kernel', call: calls.join(other) }, null);
     }
     default: {
-      const call = prepareCall(i, scope, t, choice.short ?? null, state.kernel);
-      const what = { label: i.label, op: i.op, call: call.text };
-      return finish(model, state, choice, what, call.run(state.kernel), null);
+      const prepared = prepareCall(i, scope, choice.short ?? null, state.kernel);
+      const what = { label: i.label, op: i.op, call: prepared.text };
+      return apply(model, state, choice, what, { kind: 'kernel', call: prepared.call }, null);
     }
   }
 }
 
-function finish(
+function apply(
   model: Model,
   state: MachineState,
   choice: Choice,
   what: Pick<Transition, 'label' | 'op' | 'call'>,
-  ks: KernelStep,
+  action: Action,
   race: Race | null,
-  access: VariableAccess | null = null,
 ): StepResult {
   const t = choice.thread;
+  let performed: Performed = { outcome: RETURNED_ZERO, wakeups: [], deliveries: [] };
   let stop: Stop | null = null;
   const next = produce(state, (draft) => {
-    draft.kernel = castDraft(sys.endStep(ks.state, t));
-    if (access !== null) draft.variables = castDraft(access.variables);
+    if (action.kind === 'kernel') performed = perform(draft.kernel, t, action.call);
+    else draft.variables = castDraft(action.access.variables);
+    if (isAbort(performed.outcome)) return;
+
     if (choice.kind === 'timeout' && model.options.timeouts === 'miri') {
       draft.now = state.threads[t]?.deadline ?? draft.now;
     }
-    const outcome = ks.outcome;
+    const { outcome } = performed;
     if (outcome.kind === 'returned') {
-      stop = complete(model, draft, t, access?.value ?? outcome.result);
+      const value = action.kind === 'memory' ? (action.access.value ?? 0) : outcome.result;
+      stop = complete(model, draft, t, value);
     }
-    if (outcome.kind === 'blocked')
+    if (outcome.kind === 'blocked') {
       block(model, draft, t, outcome.on.kind === 'epoll_wait' ? outcome.on.timeout : -1);
-    for (const w of ks.wakeups) stop = wake(model, draft, w) ?? stop;
+    }
+    for (const w of performed.wakeups) stop = complete(model, draft, w.thread, w.result) ?? stop;
+    endStep(draft.kernel, t);
   });
   const transition: Transition = {
     choice,
     thread: t,
     ...what,
-    outcome: ks.outcome,
-    wakeups: ks.wakeups,
-    deliveries: ks.deliveries,
+    ...performed,
     race,
     stop,
   };
-  return { state: next, transition };
+  // The seed stops the program at an abort or a panic: the path ends at the state before it.
+  return { state: isAbort(performed.outcome) ? state : next, transition };
 }
 
 /** Stores a finished instruction's value in its register and runs the thread on. */
@@ -141,10 +159,6 @@ function block(model: Model, draft: Draft<MachineState>, t: ThreadId, timeout: n
   if (thread === undefined) return;
   thread.status = 'blocked';
   thread.deadline = model.options.timeouts === 'miri' && timeout > 0 ? draft.now + timeout : null;
-}
-
-function wake(model: Model, draft: Draft<MachineState>, w: Wakeup): Stop | null {
-  return complete(model, draft, w.thread, w.result);
 }
 
 function refuse(state: MachineState, choice: Choice, label: string, message: string): StepResult {
