@@ -215,5 +215,8 @@ export const sys = {
   join: (k: KernelState, t: ThreadId, other: ThreadId) => run(k, t, calls.join(other)),
 
   /** Ends a step of thread `t`: ticks its own clock entry. */
-  endStep: (k: KernelState, t: ThreadId): KernelState => produce(k, (draft) => { endStep(draft, t); }),
+  endStep: (k: KernelState, t: ThreadId): KernelState =>
+    produce(k, (draft) => {
+      endStep(draft, t);
+    }),
 } as const;

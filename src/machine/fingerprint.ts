@@ -116,7 +116,9 @@ function hashObject(v: object): readonly [number, number] {
     mix(v.length, v.length);
     for (const item of v as unknown[]) hashValue(item);
   } else {
-    for (const key in v) {
+    // Keys in sorted order: registers are added in the order a path set them, so two paths to
+    // the same state may build an object with its keys in different orders.
+    for (const key of Object.keys(v).sort()) {
       const value = (v as Record<string, unknown>)[key];
       if (value === undefined || SKIPPED.has(key)) continue;
       const [k1, k2] = hashString(key);

@@ -2,10 +2,24 @@ import { castDraft, type Draft } from 'immer';
 import type { ThreadId } from '../kernel/index.js';
 import { evaluate, EvaluationError, truthy } from '../program/evaluate.js';
 import { isLocal } from '../program/instruction.js';
+import { modelLiveness } from '../program/liveness.js';
 import type { Model } from '../program/model.js';
 import { scopeOf } from './scope.js';
 import type { MachineState } from './state.js';
 import type { Stop } from './transition.js';
+
+/**
+ * Drops the registers thread `t` will never read again. Their values cannot change what
+ * happens next, so keeping them would only split one state into many.
+ */
+function forgetDead(model: Model, draft: Draft<MachineState>, t: ThreadId): void {
+  const thread = draft.threads[t];
+  const live = modelLiveness(model)[t]?.[thread?.pc ?? -1];
+  if (thread === undefined || live === undefined) return;
+  for (const name of Object.keys(thread.regs)) {
+    if (!live.has(name)) Reflect.deleteProperty(thread.regs, name);
+  }
+}
 
 /** More local instructions than this in a row means a malformed, looping program. */
 const LOCAL_BUDGET = 100_000;
@@ -22,11 +36,11 @@ export function settle(model: Model, draft: Draft<MachineState>, t: ThreadId): S
   const scope = scopeOf(model, draft, thread);
   for (let budget = LOCAL_BUDGET; budget > 0; budget--) {
     const i = program[thread.pc];
-    if (i === undefined) {
-      thread.status = 'done';
+    if (i === undefined) thread.status = 'done';
+    if (i === undefined || !isLocal(i)) {
+      forgetDead(model, draft, t);
       return null;
     }
-    if (!isLocal(i)) return null;
     try {
       switch (i.op) {
         case 'set':
@@ -44,6 +58,10 @@ export function settle(model: Model, draft: Draft<MachineState>, t: ThreadId): S
             i.when === undefined || truthy(evaluate(i.when, scope)) ? i.to : thread.pc + 1;
           break;
         case 'loop': {
+          if (i.while !== undefined && !truthy(evaluate(i.while, scope))) {
+            thread.pc = i.exit;
+            break;
+          }
           const passes = Number(thread.regs[i.counter] ?? 0) + 1;
           if (passes > i.bound)
             return { kind: 'loop-bound', thread: t, loop: i.name, bound: i.bound };

@@ -217,14 +217,16 @@ export class ThreadBuilder {
     const counter = this.names.fresh(`${name}.passes`, undefined);
     this.emit({ op: 'set', dst: counter, value: expr(0) }, `${name}.start`);
     const head = this.code.length;
-    this.emit({ op: 'loop', name, bound, counter }, name);
+    const loop =
+      cond === null
+        ? this.emit({ op: 'loop', name, bound, counter, exit: -1 }, name)
+        : this.emit({ op: 'loop', name, bound, counter, while: cond, exit: -1 }, name);
     const breaks: Draft[] = [];
-    if (cond !== null)
-      breaks.push(this.emit({ op: 'jump', to: -1, when: not(cond) }, `${name}.test`));
     this.loops.push({ name, breaks });
     body();
     this.loops.pop();
     this.emit({ op: 'jump', to: head }, `${name}.again`);
+    loop['exit'] = this.code.length;
     for (const jump of breaks) jump.to = this.code.length;
   }
 

@@ -69,14 +69,17 @@ export type LocalInstruction =
   /** Goes to instruction `to`; when `when` is given, only if it holds. */
   | (Labelled & { readonly op: 'jump'; readonly to: number; readonly when?: Expr })
   /**
-   * A loop head: counts passes in register `counter`; one pass more than `bound` ends the search
-   * on this path with the loop's bound reached.
+   * A loop head. When `while` is given and false, the loop ends: control goes to `exit`.
+   * Otherwise it counts one more pass in register `counter`; a pass beyond `bound` ends the
+   * search on this path with the loop's bound reached.
    */
   | (Labelled & {
       readonly op: 'loop';
       readonly name: string;
       readonly bound: number;
       readonly counter: string;
+      readonly while?: Expr;
+      readonly exit: number;
     });
 
 /** One instruction of a thread's program. */

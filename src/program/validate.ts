@@ -100,6 +100,8 @@ export function operands(i: Instruction): Expr[] {
       return [i.cond];
     case 'jump':
       return i.when === undefined ? [] : [i.when];
+    case 'loop':
+      return i.while === undefined ? [] : [i.while];
     default:
       return [];
   }
@@ -109,6 +111,7 @@ export function operands(i: Instruction): Expr[] {
 export function successors(program: readonly Instruction[], pc: number): number[] {
   const i = program[pc];
   if (i === undefined) return [];
+  if (i.op === 'loop') return i.while === undefined ? [pc + 1] : [pc + 1, i.exit];
   if (i.op !== 'jump') return [pc + 1];
   return i.when === undefined ? [i.to] : [pc + 1, i.to];
 }
@@ -185,6 +188,12 @@ function checkInstruction(
         `jumps back to instruction ${i.to}, which is not a loop head: the loop is unbounded; write it with loop(name, bound, body)`,
       );
     }
+  }
+  if (
+    i.op === 'loop' &&
+    (!Number.isInteger(i.exit) || i.exit <= pc || i.exit > thread.program.length)
+  ) {
+    problems.push(`loop '${i.name}' exits to ${i.exit}; give an instruction after the loop head`);
   }
   if (i.op === 'loop' && (!Number.isInteger(i.bound) || i.bound < 1)) {
     problems.push(

@@ -1,0 +1,83 @@
+import { check, type Verdict } from '../src/index.js';
+import { benchKernel } from './kernel.js';
+import { BENCH_MODELS, type BenchModel } from './models/index.js';
+
+/**
+ * Prints Weft's benchmark figures: kernel operations per second, then an exhaustive check of
+ * each benchmark model beside SPIN's figures for the same model. Figures only; nothing here
+ * passes or fails. `--seconds N` caps each model's check (default 120), `--only S2` picks one.
+ */
+
+const args = process.argv.slice(2);
+const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 120) || 120;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function row(cells: readonly string[], widths: readonly number[]): string {
+  return cells
+    .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+    .join('  ');
+}
+
+function runModel(b: BenchModel): { verdict: Verdict; wallMs: number; baseline: number } {
+  globalThis.gc?.();
+  const baseline = process.memoryUsage().heapUsed;
+  const began = performance.now();
+  const verdict = check(b.model, {
+    bounds: { seconds, states: 50_000_000 },
+    clock: () => performance.now(),
+    memory: () => process.memoryUsage().heapUsed,
+  });
+  return { verdict, wallMs: performance.now() - began, baseline };
+}
+
+const kernel = await benchKernel();
+process.stdout.write(
+  `kernel: ${fmt(kernel.opsPerSecond)} operations/s (median of ${kernel.runs.length} runs)\n\n`,
+);
+
+const header = [
+  'model',
+  'verdict',
+  'states',
+  'transitions',
+  'time',
+  'transitions/s',
+  'peak heap',
+  'bytes/state',
+  '| SPIN states',
+  'transitions',
+  'time',
+  'memory',
+];
+const lines: string[][] = [];
+for (const b of BENCH_MODELS.filter((m) => only === undefined || m.id === only)) {
+  const { verdict, wallMs, baseline } = runModel(b);
+  const stats = 'stats' in verdict ? verdict.stats : null;
+  const kind = verdict.kind === 'bound-reached' ? `${verdict.bound} bound` : verdict.kind;
+  const growth = stats === null ? 0 : Math.max(0, stats.peakMemory - baseline);
+  lines.push([
+    b.id,
+    kind,
+    stats === null ? '-' : fmt(stats.states),
+    stats === null ? '-' : fmt(stats.transitions),
+    `${(wallMs / 1000).toFixed(2)} s`,
+    stats === null ? '-' : fmt((stats.transitions * 1000) / wallMs),
+    stats === null ? '-' : mb(stats.peakMemory),
+    stats === null || stats.states === 0 ? '-' : fmt(growth / stats.states),
+    `| ${fmt(b.peer.states)}`,
+    fmt(b.peer.transitions),
+    `${b.peer.seconds} s`,
+    `${fmt(b.peer.peakMemoryMB)} MB`,
+  ]);
+}
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+process.stdout.write(`${row(header, widths)}\n`);
+for (const l of lines) process.stdout.write(`${row(l, widths)}\n`);
+process.stdout.write(
+  `\nEach model is checked once, every invariant on, capped at ${seconds} s. bytes/state is the ` +
+    'heap growth during the check divided by the distinct states (visited set and the search ' +
+    'stack). SPIN figures: peers/spin, clocks tracked.\n',
+);
