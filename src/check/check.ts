@@ -1,5 +1,5 @@
 import { PROPERTIES, type Property, type PropertyContext } from '../../properties/index.js';
-import { depthFirst, type Progress, type SearchResult } from '../explore/index.js';
+import { breadthFirst, depthFirst, type Progress, type SearchResult } from '../explore/index.js';
 import { start, type MachineState, type Stop, type Transition } from '../machine/index.js';
 import {
   formatProblem,
@@ -20,6 +20,11 @@ export interface CheckOptions {
   readonly clock: () => number;
   readonly memory?: () => number;
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * After a depth-first search finds a problem, search breadth-first for the shortest schedule
+   * to the same problem (on by default). Off, the first schedule found is reported.
+   */
+  readonly shortest?: boolean;
 }
 
 /** What judging a transition can find. */
@@ -56,16 +61,37 @@ export function check(model: Model, options: CheckOptions): Verdict {
   const bounds = boundsFor(model, options.bounds);
   let loop: Extract<Stop, { kind: 'loop-bound' }> | null = null;
 
-  const result = depthFirst<Finding>(model, begin.state, bounds, {
+  const hooks = {
     clock: options.clock,
     ...(options.memory === undefined ? {} : { memory: options.memory }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  };
+  const result = depthFirst<Finding>(model, begin.state, bounds, {
+    ...hooks,
     judge(before, transition, after, terminal) {
       if (transition.stop?.kind === 'loop-bound') loop ??= transition.stop;
       return judgeStep(selected, { model, before, transition, after, terminal });
     },
   });
-  return verdictOf(model, begin.state, result, loop);
+  if (result.kind !== 'found' || result.finding.kind === 'error' || options.shortest === false) {
+    return verdictOf(model, begin.state, result, loop, false);
+  }
+  const target = result.finding;
+  const shortest = breadthFirst<Finding>(model, begin.state, bounds, {
+    ...hooks,
+    judge(before, transition, after, terminal) {
+      const finding = judgeStep(selected, { model, before, transition, after, terminal });
+      return finding !== null && sameProblem(finding, target) ? finding : null;
+    },
+  });
+  if (shortest.kind !== 'found') return verdictOf(model, begin.state, result, loop, false);
+  return verdictOf(model, begin.state, { ...shortest, stats: result.stats }, loop, true);
+}
+
+/** True when two findings are the same problem: the same property, or both unsupported. */
+function sameProblem(a: Finding, b: Finding): boolean {
+  if (a.kind === 'violation' && b.kind === 'violation') return a.property === b.property;
+  return a.kind === b.kind;
 }
 
 /**
@@ -102,6 +128,7 @@ function verdictOf(
   initial: MachineState,
   result: SearchResult<Finding>,
   loop: Extract<Stop, { kind: 'loop-bound' }> | null,
+  shortest: boolean,
 ): Verdict {
   const { stats } = result;
   switch (result.kind) {
@@ -111,6 +138,7 @@ function verdictOf(
       const counterexample = {
         schedule: result.schedule,
         replay: formatSchedule(model, initial, result.schedule),
+        shortest,
       };
       return { ...finding, counterexample, stats };
     }
@@ -159,7 +187,7 @@ function setupFailed(model: Model, setup: readonly Transition[], reason: string)
   if (outcome?.kind !== 'unsupported')
     return { kind: 'error', message: `model '${model.name}': ${reason}` };
   const stats = { states: 0, transitions: 0, maxDepth: 0, durationMs: 0, peakMemory: 0 };
-  const counterexample = { schedule: [], replay: '' };
+  const counterexample = { schedule: [], replay: '', shortest: true };
   return {
     kind: 'unsupported',
     call: outcome.call,

@@ -9,6 +9,11 @@ export interface Counterexample {
   readonly schedule: readonly Choice[];
   /** The schedule by meaning (`thread:label`, `thread:timeout`), as `weft replay` takes it. */
   readonly replay: string;
+  /**
+   * True when no schedule reaches the same problem in fewer steps, and none of that length with
+   * fewer thread switches; false when the search for it hit a bound.
+   */
+  readonly shortest: boolean;
 }
 
 /**

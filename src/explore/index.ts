@@ -8,4 +8,5 @@ export {
   type SearchStats,
   type Terminal,
 } from './search.js';
+export { breadthFirst } from './breadth.js';
 export { FingerprintSet } from './visited.js';

@@ -1,4 +1,10 @@
 import {
+  EFD_CLOEXEC,
+  EFD_NONBLOCK,
+  EFD_SEMAPHORE,
+  EPOLL_CLOEXEC,
+  SOCK_CLOEXEC,
+  SOCK_NONBLOCK,
   EPOLL_CTL_ADD,
   EPOLL_CTL_DEL,
   EPOLL_CTL_MOD,
@@ -26,6 +32,24 @@ const CTL_NAMES: Record<number, string> = {
 
 const asFd = (v: number | bigint): Fd => Number(v) as Fd;
 
+const EVENTFD_FLAGS = [
+  [EFD_NONBLOCK, 'EFD_NONBLOCK'],
+  [EFD_CLOEXEC, 'EFD_CLOEXEC'],
+  [EFD_SEMAPHORE, 'EFD_SEMAPHORE'],
+] as const;
+const SOCKET_FLAGS = [
+  [SOCK_NONBLOCK, 'SOCK_NONBLOCK'],
+  [SOCK_CLOEXEC, 'SOCK_CLOEXEC'],
+] as const;
+
+/** Names the flag bits of a creation call, `EFD_NONBLOCK|EFD_CLOEXEC`; 0 stays `0`. */
+function flagNames(flags: number, names: readonly (readonly [number, string])[]): string {
+  const parts = names.filter(([bit]) => (flags & bit) !== 0).map(([, name]) => name);
+  const rest = names.reduce((left, [bit]) => left & ~bit, flags);
+  if (rest !== 0) parts.push(`0x${(rest >>> 0).toString(16)}`);
+  return parts.length === 0 ? '0' : parts.join('|');
+}
+
 /**
  * Evaluates a system call instruction's operands and binds it to the kernel call it makes;
  * `short` cuts a socket write. Throws `EvaluationError` for an operand the model cannot supply.
@@ -40,7 +64,7 @@ export function prepareCall(
   switch (i.op) {
     case 'epoll_create1':
       return {
-        text: `epoll_create1(${i.flags})`,
+        text: `epoll_create1(${i.flags === EPOLL_CLOEXEC ? 'EPOLL_CLOEXEC' : i.flags})`,
         call: calls.epollCreate1(i.flags),
       };
     case 'epoll_ctl': {
@@ -63,13 +87,16 @@ export function prepareCall(
     }
     case 'eventfd':
       return {
-        text: `eventfd(${i.initval}, ${i.flags})`,
+        text: `eventfd(${i.initval}, ${flagNames(i.flags, EVENTFD_FLAGS)})`,
         call: calls.eventfd(i.initval, i.flags),
       };
     case 'socketpair':
-      return { text: `socketpair(${i.flags})`, call: calls.socketpair(i.flags) };
+      return {
+        text: `socketpair(${flagNames(i.flags, SOCKET_FLAGS)})`,
+        call: calls.socketpair(i.flags),
+      };
     case 'pipe':
-      return { text: `pipe2(${i.flags})`, call: calls.pipe(i.flags) };
+      return { text: `pipe2(${flagNames(i.flags, SOCKET_FLAGS)})`, call: calls.pipe(i.flags) };
     case 'read': {
       const target = fdOf(i.fd);
       return { text: `read(${target}, ${i.len})`, call: calls.read(target, i.len) };
