@@ -83,7 +83,7 @@ function counterexampleLines(
     ...formatTrace({ model: loaded.model, ...trace, clocks: flags.clocks, palette: p }).map(
       (l) => `  ${l}`,
     ),
-    `replay: weft replay ${loaded.file} '${replay}'`,
+    `replay: npx weft replay ${loaded.file} '${replay}'`,
   ];
 }
 
@@ -138,7 +138,8 @@ function modelJson(loaded: LoadedModel, verdict: Verdict, asExpected: boolean): 
     expected: loaded.model.expect,
     asExpected,
     verdict,
-    replay: found === null ? null : `weft replay ${loaded.file} '${found.counterexample.replay}'`,
+    replay:
+      found === null ? null : `npx weft replay ${loaded.file} '${found.counterexample.replay}'`,
     trace:
       found === null
         ? null
