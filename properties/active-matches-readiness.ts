@@ -5,6 +5,7 @@ import type { Property } from './property.js';
 export const activeMatchesReadiness: Property = {
   id: 'active-matches-readiness',
   number: 2,
+  scope: 'state',
   statement:
     "every interest's active events equal its description's readiness masked by its relevant events",
   why:

@@ -6,6 +6,7 @@ import { threadName, type Property } from './property.js';
 export const assertions: Property = {
   id: 'assertions',
   number: 9,
+  scope: 'transition',
   statement: "the model's own assertions and final-state conditions hold",
   why: 'they are what the model says its protocol guarantees',
   check({ model, transition, after, terminal }) {

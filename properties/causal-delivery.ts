@@ -5,6 +5,7 @@ import { threadName, type Property } from './property.js';
 export const causalDelivery: Property = {
   id: 'causal-delivery',
   number: 6,
+  scope: 'transition',
   statement:
     "a thread that receives an event happens after the step that made that event's readiness true",
   why:

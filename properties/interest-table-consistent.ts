@@ -4,6 +4,7 @@ import type { Property } from './property.js';
 export const interestTableConsistent: Property = {
   id: 'interest-table-consistent',
   number: 5,
+  scope: 'state',
   statement:
     'the global interest table matches the interest lists exactly (no stale or dangling entries)',
   why:

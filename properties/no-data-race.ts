@@ -4,6 +4,7 @@ import { threadName, type Property } from './property.js';
 export const noDataRace: Property = {
   id: 'no-data-race',
   number: 7,
+  scope: 'transition',
   statement: 'no data race on shared variables (happens-before through vector clocks)',
   why:
     'a store and another access to the same variable with no happens-before between them is ' +

@@ -4,6 +4,7 @@ import { threadName, type Property } from './property.js';
 export const noDeadlock: Property = {
   id: 'no-deadlock',
   number: 8,
+  scope: 'state',
   statement:
     'no deadlock: not every unfinished thread blocked with nothing that can wake it ' +
     '(threads declared free to end blocked do not count)',

@@ -4,6 +4,7 @@ import { threadName, type Property } from './property.js';
 export const noLostWakeup: Property = {
   id: 'no-lost-wakeup',
   number: 4,
+  scope: 'state',
   statement: "while a wait queue is non-empty after a step, its epoll's ready set is empty",
   why:
     'a thread left waiting while events sit ready may sleep forever: the wakeup was lost ' +

@@ -10,6 +10,8 @@ export interface PropertyContext {
   readonly after: MachineState;
   /** When `after` has no choices: the threads left stuck there (empty when all is well). */
   readonly terminal: { readonly stuck: readonly ThreadId[] } | null;
+  /** False when `after` was reached before; `state` properties are then not judged again. */
+  readonly fresh?: boolean;
 }
 
 /** A built-in invariant: what it states, why it matters, and its check. */
@@ -18,6 +20,11 @@ export interface Property {
   readonly id: string;
   /** Its number in DESIGN.md's list. */
   readonly number: number;
+  /**
+   * `state`: judges the state after a step alone, so a state seen before need not be judged
+   * again; `transition`: judges what the step did, so every step is judged.
+   */
+  readonly scope: 'state' | 'transition';
   readonly statement: string;
   readonly why: string;
   /** Returns what is wrong, in one sentence, or null when the property holds. */

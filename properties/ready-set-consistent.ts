@@ -4,6 +4,7 @@ import type { Property } from './property.js';
 export const readySetConsistent: Property = {
   id: 'ready-set-consistent',
   number: 3,
+  scope: 'state',
   statement: 'the ready set holds only keys in the interest list with non-zero active events',
   why:
     'delivery walks the ready set and looks each key up in the interest list; a stray key ' +

@@ -4,6 +4,7 @@ import { threadName, type Property } from './property.js';
 export const wokenReceivesEvent: Property = {
   id: 'woken-receives-event',
   number: 1,
+  scope: 'transition',
   statement: 'a thread woken from epoll_wait receives at least one event',
   why:
     'the seed asserts it ("we got woken up with no events to deliver"); a wakeup with nothing ' +

@@ -68,9 +68,9 @@ export function check(model: Model, options: CheckOptions): Verdict {
   };
   const result = depthFirst<Finding>(model, begin.state, bounds, {
     ...hooks,
-    judge(before, transition, after, terminal) {
+    judge(before, transition, after, terminal, fresh) {
       if (transition.stop?.kind === 'loop-bound') loop ??= transition.stop;
-      return judgeStep(selected, { model, before, transition, after, terminal });
+      return judgeStep(selected, { model, before, transition, after, terminal, fresh });
     },
   });
   if (result.kind !== 'found' || result.finding.kind === 'error' || options.shortest === false) {
@@ -117,6 +117,7 @@ export function judgeStep(properties: readonly Property[], ctx: PropertyContext)
     return { kind: 'violation', property: PANIC_PROPERTY[outcome.code], message };
   }
   for (const property of properties) {
+    if (property.scope === 'state' && ctx.fresh === false) continue;
     const message = property.check(ctx);
     if (message !== null) return { kind: 'violation', property: property.id, message };
   }

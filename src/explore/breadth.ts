@@ -86,7 +86,7 @@ export function breadthFirst<F>(
           !dead && enabledChoices(model, after).length === 0
             ? { stuck: stuckThreads(model, after) }
             : null;
-        const finding = hooks.judge(node.state, transition, after, terminal);
+        const finding = hooks.judge(node.state, transition, after, terminal, true);
         if (finding !== null) {
           found.push({ finding, schedule: pathTo(node.index, choice), switches });
           continue;

@@ -51,12 +51,16 @@ export interface Terminal {
 
 /** What the search asks of its caller. */
 export interface SearchHooks<F> {
-  /** Judges one transition; a finding ends the search with the schedule that led to it. */
+  /**
+   * Judges one transition; a finding ends the search with the schedule that led to it. `fresh`
+   * is false when the state after was seen before: what holds of a state alone was judged then.
+   */
   readonly judge: (
     before: MachineState,
     transition: Transition,
     after: MachineState,
     terminal: Terminal | null,
+    fresh: boolean,
   ) => F | null;
   /** Monotonic milliseconds; the search reads no clock of its own. */
   readonly clock: () => number;
@@ -117,9 +121,14 @@ export function depthFirst<F>(
     const { state: after, transition } = step(model, frame.state, choice);
     transitions++;
     const dead = isDeadEnd(transition);
-    const choices = dead ? [] : enabledChoices(model, after);
-    const terminal = !dead && choices.length === 0 ? { stuck: stuckThreads(model, after) } : null;
-    const finding = hooks.judge(frame.state, transition, after, terminal);
+    let fresh = false;
+    if (!dead) {
+      const [h, l] = fingerprint(after);
+      fresh = visited.add(h, l);
+    }
+    const choices = fresh ? enabledChoices(model, after) : [];
+    const terminal = fresh && choices.length === 0 ? { stuck: stuckThreads(model, after) } : null;
+    const finding = hooks.judge(frame.state, transition, after, terminal, fresh);
     if (finding !== null) {
       const schedule = stack.map((f) => f.choices[f.next - 1]).filter((c) => c !== undefined);
       return { kind: 'found', finding, schedule, stats: stats() };
@@ -136,9 +145,7 @@ export function depthFirst<F>(
       });
       if (elapsed > bounds.seconds * 1000) return { kind: 'bound', bound: 'time', stats: stats() };
     }
-    if (dead) continue;
-    const [h, l] = fingerprint(after);
-    if (!visited.add(h, l)) continue;
+    if (!fresh) continue;
     if (visited.size > bounds.states) return { kind: 'bound', bound: 'states', stats: stats() };
     maxDepth = Math.max(maxDepth, stack.length);
     if (stack.length >= bounds.depth) {
