@@ -1,6 +1,14 @@
 import { PROPERTIES, type Property, type PropertyContext } from '../../properties/index.js';
+import { threadId } from '../kernel/index.js';
 import { breadthFirst, depthFirst, type Progress, type SearchResult } from '../explore/index.js';
-import { start, type MachineState, type Stop, type Transition } from '../machine/index.js';
+import {
+  enabledChoices,
+  start,
+  stuckThreads,
+  type MachineState,
+  type Stop,
+  type Transition,
+} from '../machine/index.js';
 import {
   formatProblem,
   validateModel,
@@ -58,6 +66,8 @@ export function check(model: Model, options: CheckOptions): Verdict {
   const begin = start(model);
   if (begin.kind === 'failed') return setupFailed(model, begin.setup, begin.reason);
   const selected = PROPERTIES.filter((p) => options.properties?.includes(p.id) ?? true);
+  const stuckAtStart = judgeStart(model, selected, begin.state);
+  if (stuckAtStart !== null) return stuckAtStart;
   const bounds = boundsFor(model, options.bounds);
   let loop: Extract<Stop, { kind: 'loop-bound' }> | null = null;
 
@@ -180,6 +190,38 @@ function boundDetail(bound: 'states' | 'depth' | 'time', states: number): string
     case 'time':
       return `stopped at the time bound after ${states} distinct states; raise it with --max-seconds`;
   }
+}
+
+/**
+ * A start state where no thread can move (threads that join each other, a model that is all
+ * setup) ends every path at once; no step leads into it, so its deadlock and final conditions
+ * are judged here, as the end of the empty schedule.
+ */
+function judgeStart(
+  model: Model,
+  properties: readonly Property[],
+  state: MachineState,
+): Verdict | null {
+  if (enabledChoices(model, state).length > 0) return null;
+  const main = threadId(0);
+  const transition: Transition = {
+    choice: { kind: 'step', thread: main },
+    thread: main,
+    label: 'start',
+    op: 'start',
+    call: 'start',
+    outcome: { kind: 'returned', result: { ret: 0 } },
+    wakeups: [],
+    deliveries: [],
+    race: null,
+    stop: null,
+  };
+  const terminal = { stuck: stuckThreads(model, state) };
+  const ctx = { model, before: state, transition, after: state, terminal, fresh: true };
+  const finding = judgeStep(properties, ctx);
+  if (finding?.kind !== 'violation') return null;
+  const stats = { states: 1, transitions: 0, maxDepth: 0, durationMs: 0, peakMemory: 0 };
+  return { ...finding, counterexample: { schedule: [], replay: '', shortest: true }, stats };
 }
 
 /** The verdict when the setup cannot finish: an unsupported call there is still `unsupported`. */
