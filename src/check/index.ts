@@ -6,6 +6,7 @@ export {
   type CheckOptions,
   type Finding,
 } from './check.js';
+export { findingAlong, sameChoice, type FindingAt } from './finding-along.js';
 export {
   formatSchedule,
   nameChoice,
