@@ -99,7 +99,7 @@ export function check(model: Model, options: CheckOptions): Verdict {
 }
 
 /** True when two findings are the same problem: the same property, or both unsupported. */
-function sameProblem(a: Finding, b: Finding): boolean {
+export function sameProblem(a: Finding, b: Finding): boolean {
   if (a.kind === 'violation' && b.kind === 'violation') return a.property === b.property;
   return a.kind === b.kind;
 }

@@ -3,6 +3,7 @@ export {
   check,
   judgeStep,
   meetsExpectation,
+  sameProblem,
   type CheckOptions,
   type Finding,
 } from './check.js';

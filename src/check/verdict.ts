@@ -14,6 +14,8 @@ export interface Counterexample {
    * fewer thread switches; false when the search for it hit a bound.
    */
   readonly shortest: boolean;
+  /** For a counterexample a random search found: how to find it again, and its first length. */
+  readonly random?: { readonly seed: number; readonly path: string; readonly firstSteps: number };
 }
 
 /**
@@ -22,7 +24,12 @@ export interface Counterexample {
  * `unsupported` (the model makes a call the seed refuses).
  */
 export type Verdict =
-  | { readonly kind: 'pass'; readonly stats: SearchStats }
+  | {
+      readonly kind: 'pass';
+      readonly stats: SearchStats;
+      /** Set when the pass comes from random sampling, which proves nothing exhaustively. */
+      readonly sampled?: { readonly runs: number; readonly seed: number };
+    }
   | {
       readonly kind: 'violation';
       readonly property: string;

@@ -11,6 +11,8 @@ export interface Io {
   readonly clock: () => number;
   /** Heap bytes in use. */
   readonly memory: () => number;
+  /** A fresh seed for random search when the user gave none. */
+  readonly seed: () => number;
   /** Rewrites the live progress line; absent when progress is not drawn live. */
   readonly live?: { readonly update: (line: string) => void; readonly clear: () => void };
 }

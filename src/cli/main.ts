@@ -3,6 +3,7 @@ import { MUTANTS } from '../kernel/index.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runList, runProperties } from './commands/list.js';
 import { runReplay, type ReplayFlags } from './commands/replay.js';
+import { runShrink, type ShrinkFlags } from './commands/shrink.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -13,6 +14,15 @@ function positive(name: string) {
       throw new InvalidArgumentError(`${name} must be a positive number, got '${value}'`);
     }
     return n;
+  };
+}
+
+function integer(name: string) {
+  return (value: string): number => {
+    if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+      throw new InvalidArgumentError(`${name} must be a whole number, got '${value}'`);
+    }
+    return Number(value);
   };
 }
 
@@ -51,6 +61,16 @@ function program(io: Io, done: (code: number) => void): Command {
         'miri',
       ]),
     )
+    .option(
+      '--random <runs>',
+      'sample this many random schedules instead of all',
+      positive('--random'),
+    )
+    .option(
+      '--seed <n>',
+      'seed of the random schedules (default: chosen and printed)',
+      integer('--seed'),
+    )
     .option('--clocks', 'show vector clocks in counterexamples', false)
     .option('--json', 'print results as JSON', false)
     .action(async (models: string[], flags: CheckFlags) => {
@@ -69,6 +89,18 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--json', 'print the trace as JSON', false)
     .action(async (model: string, schedule: string, flags: ReplayFlags) => {
       done(await runReplay(model, schedule, flags, io));
+    });
+
+  root
+    .command('shrink')
+    .description(
+      'reduce a failing model to fewer threads and instructions, printed as a model file',
+    )
+    .argument('<model>', 'the model file (or bundled model name)')
+    .option('--property <id>', 'the invariant that must keep failing (default: the one found)')
+    .option('--out <file>', 'write the reduced model to this new file instead of stdout')
+    .action(async (model: string, flags: ShrinkFlags) => {
+      done(await runShrink(model, flags, io));
     });
 
   root

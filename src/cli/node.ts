@@ -14,6 +14,7 @@ function processIo(): Io {
     cwd: process.cwd(),
     clock: () => performance.now(),
     memory: () => process.memoryUsage().heapUsed,
+    seed: () => Math.floor(Math.random() * 2 ** 31),
     ...(live === undefined
       ? {}
       : {

@@ -35,7 +35,14 @@ export function formatHeadline(
 export function formatDetail(verdict: Verdict, p: Palette): string[] {
   switch (verdict.kind) {
     case 'pass':
-      return [];
+      return verdict.sampled === undefined
+        ? []
+        : [
+            p.warn(
+              `no violation in ${verdict.sampled.runs} random schedules (seed ` +
+                `${verdict.sampled.seed}); sampling is evidence, not proof`,
+            ),
+          ];
     case 'violation':
       return [p.fail(verdict.message)];
     case 'unsupported':

@@ -13,3 +13,4 @@ export {
   type ScheduleShrinkLimits,
   type ShrunkSchedule,
 } from './schedule.js';
+export { checkRandomly, type RandomCheckOptions } from './random-check.js';

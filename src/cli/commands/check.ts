@@ -1,6 +1,7 @@
 import { check, meetsExpectation, traceOf, type Verdict } from '../../check/index.js';
 import type { Model, ModelOptions } from '../../program/index.js';
 import { PROPERTIES } from '../../../properties/index.js';
+import { checkRandomly } from '../../shrink/index.js';
 import {
   formatDetail,
   formatHeadline,
@@ -27,6 +28,9 @@ export interface CheckFlags {
   readonly timeouts?: ModelOptions['timeouts'];
   readonly json: boolean;
   readonly clocks: boolean;
+  /** Sample this many random schedules instead of searching them all. */
+  readonly random?: number;
+  readonly seed?: number;
 }
 
 function plural(n: number, noun: string): string {
@@ -49,6 +53,15 @@ function withFlags(model: Model, flags: CheckFlags): Model {
 }
 
 function checkOne(loaded: LoadedModel, flags: CheckFlags, io: Io): Verdict {
+  if (flags.random !== undefined) {
+    return checkRandomly(loaded.model, {
+      runs: flags.random,
+      seed: flags.seed ?? 0,
+      ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+      ...(flags.property === undefined ? {} : { properties: flags.property }),
+      clock: io.clock,
+    });
+  }
   const progress = progressFor(loaded.model.name, io);
   const bounds = {
     ...(flags.maxStates === undefined ? {} : { states: flags.maxStates }),
@@ -78,8 +91,15 @@ function counterexampleLines(
   const trace = traceOf(loaded.model, schedule);
   const steps = trace.transitions.length;
   const switches = threadSwitches(trace.transitions);
+  const { random } = verdict.counterexample;
+  const how =
+    random === undefined
+      ? verdict.counterexample.shortest
+        ? ', the fewest possible'
+        : ''
+      : `; found at random (seed ${random.seed}) with ${plural(random.firstSteps, 'step')}, then shrunk`;
   return [
-    p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}`),
+    p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}${how}`),
     ...formatTrace({ model: loaded.model, ...trace, clocks: flags.clocks, palette: p }).map(
       (l) => `  ${l}`,
     ),
@@ -90,16 +110,23 @@ function counterexampleLines(
 /** `weft check [models...]`: checks each model and prints verdicts, traces and a summary. */
 export async function runCheck(
   args: readonly string[],
-  flags: CheckFlags,
+  given: CheckFlags,
   io: Io,
 ): Promise<number> {
-  for (const id of flags.property ?? []) {
+  for (const id of given.property ?? []) {
     if (!PROPERTIES.some((p) => p.id === id)) {
       throw new UsageError(
         'usage',
         `unknown property '${id}' in --property; use one of ${PROPERTIES.map((q) => q.id).join(', ')}`,
       );
     }
+  }
+  const seed = given.seed ?? (given.random === undefined ? undefined : io.seed());
+  const flags: CheckFlags = seed === undefined ? given : { ...given, seed };
+  if (flags.random !== undefined && !flags.json) {
+    io.out(
+      `random search: ${flags.random} schedules a model, seed ${seed} (repeat with --seed ${seed})`,
+    );
   }
   const models = (await loadModels(args, io.cwd)).map((m) => ({
     ...m,
