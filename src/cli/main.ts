@@ -5,6 +5,7 @@ import { runList, runProperties } from './commands/list.js';
 import { runReplay, type ReplayFlags } from './commands/replay.js';
 import { runShrink, type ShrinkFlags } from './commands/shrink.js';
 import { UsageError } from './errors.js';
+import { TRACE_FORMATS } from './render.js';
 import type { Io } from './io.js';
 
 function positive(name: string) {
@@ -71,6 +72,12 @@ function program(io: Io, done: (code: number) => void): Command {
       'seed of the random schedules (default: chosen and printed)',
       integer('--seed'),
     )
+    .addOption(
+      new Option('--format <format>', 'how counterexamples are drawn')
+        .choices(TRACE_FORMATS)
+        .default('steps'),
+    )
+    .option('--html <folder>', "write each counterexample's HTML report to <folder>/<model>.html")
     .option('--clocks', 'show vector clocks in counterexamples', false)
     .option('--json', 'print results as JSON', false)
     .action(async (models: string[], flags: CheckFlags) => {
@@ -85,6 +92,12 @@ function program(io: Io, done: (code: number) => void): Command {
       '<schedule>',
       "the replay string weft check printed, e.g. 'consumer:epoll_wait,producer:write'",
     )
+    .addOption(
+      new Option('--format <format>', 'how the trace is drawn')
+        .choices(TRACE_FORMATS)
+        .default('steps'),
+    )
+    .option('--html <file>', 'also write the HTML report to this new file')
     .option('--clocks', 'show vector clocks', false)
     .option('--json', 'print the trace as JSON', false)
     .action(async (model: string, schedule: string, flags: ReplayFlags) => {

@@ -6,9 +6,9 @@ import {
   formatDetail,
   formatHeadline,
   formatSummary,
-  formatTrace,
   threadSwitches,
   toJson,
+  type CounterexampleView,
   type SummaryRow,
 } from '../../report/index.js';
 import { UsageError } from '../errors.js';
@@ -16,6 +16,8 @@ import type { Io } from '../io.js';
 import { loadModels, type LoadedModel } from '../load.js';
 import { terminalPalette } from '../palette.js';
 import { progressFor } from '../progress.js';
+import { renderTrace, writeHtml, type TraceFormat } from '../render.js';
+import { join, resolve } from 'node:path';
 import { traceJson } from './trace-json.js';
 
 /** The options of `weft check`. */
@@ -28,6 +30,10 @@ export interface CheckFlags {
   readonly timeouts?: ModelOptions['timeouts'];
   readonly json: boolean;
   readonly clocks: boolean;
+  /** How counterexamples are drawn: numbered steps (default), a timeline, or Mermaid. */
+  readonly format?: TraceFormat;
+  /** A folder to write each counterexample's HTML report to, as `<model>.html`. */
+  readonly html?: string;
   /** Sample this many random schedules instead of searching them all. */
   readonly random?: number;
   readonly seed?: number;
@@ -79,31 +85,43 @@ function checkOne(loaded: LoadedModel, flags: CheckFlags, io: Io): Verdict {
   return verdict;
 }
 
+/** A counterexample as the report renderings take it, or null for a verdict without one. */
+function viewOf(loaded: LoadedModel, verdict: Verdict): CounterexampleView | null {
+  if (verdict.kind !== 'violation' && verdict.kind !== 'unsupported') return null;
+  const { schedule, replay } = verdict.counterexample;
+  return {
+    model: loaded.model,
+    trace: traceOf(loaded.model, schedule),
+    violation:
+      verdict.kind === 'violation'
+        ? { property: verdict.property, message: verdict.message }
+        : null,
+    replay: `npx weft replay ${loaded.file} '${replay}'`,
+  };
+}
+
 function counterexampleLines(
-  loaded: LoadedModel,
+  view: CounterexampleView,
   verdict: Verdict,
   flags: CheckFlags,
   io: Io,
 ): string[] {
   if (verdict.kind !== 'violation' && verdict.kind !== 'unsupported') return [];
   const p = terminalPalette(io.colour);
-  const { schedule, replay } = verdict.counterexample;
-  const trace = traceOf(loaded.model, schedule);
-  const steps = trace.transitions.length;
-  const switches = threadSwitches(trace.transitions);
-  const { random } = verdict.counterexample;
+  const steps = view.trace.transitions.length;
+  const switches = threadSwitches(view.trace.transitions);
+  const { random, shortest } = verdict.counterexample;
   const how =
     random === undefined
-      ? verdict.counterexample.shortest
+      ? shortest
         ? ', the fewest possible'
         : ''
       : `; found at random (seed ${random.seed}) with ${plural(random.firstSteps, 'step')}, then shrunk`;
+  const trace = renderTrace(view, flags.format ?? 'steps', flags.clocks, p);
   return [
     p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}${how}`),
-    ...formatTrace({ model: loaded.model, ...trace, clocks: flags.clocks, palette: p }).map(
-      (l) => `  ${l}`,
-    ),
-    `replay: npx weft replay ${loaded.file} '${replay}'`,
+    ...trace.map((l) => `  ${l}`),
+    `replay: ${view.replay ?? ''}`,
   ];
 }
 
@@ -145,7 +163,14 @@ export async function runCheck(
     }
     io.out(formatHeadline(loaded.model.name, verdict, loaded.model.expect, asExpected, p));
     for (const line of formatDetail(verdict, p)) io.out(`  ${line}`);
-    for (const line of counterexampleLines(loaded, verdict, flags, io)) io.out(`  ${line}`);
+    const view = viewOf(loaded, verdict);
+    if (view === null) continue;
+    for (const line of counterexampleLines(view, verdict, flags, io)) io.out(`  ${line}`);
+    if (flags.html !== undefined) {
+      const shown = join(flags.html, `${loaded.model.name}.html`);
+      await writeHtml(resolve(io.cwd, shown), shown, view);
+      io.out(`  report: ${shown}`);
+    }
   }
   const code = exitCode(rows);
   if (flags.json) {

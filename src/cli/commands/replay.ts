@@ -1,22 +1,52 @@
+import { resolve } from 'node:path';
 import { PROPERTIES } from '../../../properties/index.js';
-import { judgeStep, parseSchedule, replayNamed } from '../../check/index.js';
-import { enabledChoices, start, stuckThreads } from '../../machine/index.js';
-import { formatTrace, GLYPHS, toJson } from '../../report/index.js';
+import {
+  boundsFor,
+  findingAlong,
+  formatSchedule,
+  judgeStep,
+  parseSchedule,
+  replayNamed,
+  traceOf,
+  type Finding,
+} from '../../check/index.js';
+import { breadthFirst } from '../../explore/index.js';
+import { start, type Choice, type MachineState } from '../../machine/index.js';
+import type { Model } from '../../program/index.js';
+import { GLYPHS, toJson, type CounterexampleView } from '../../report/index.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadModels } from '../load.js';
 import { terminalPalette } from '../palette.js';
+import { ensureNew, renderTrace, writeHtml, type TraceFormat } from '../render.js';
 import { traceJson } from './trace-json.js';
 
 /** The options of `weft replay`. */
 export interface ReplayFlags {
   readonly json: boolean;
   readonly clocks: boolean;
+  readonly format?: TraceFormat;
+  readonly html?: string;
+}
+
+/**
+ * From the last state a stale replay string reached, searches on breadth-first for the nearest
+ * problem; returns the choices that reach it from there, or null when none is within bounds.
+ */
+function searchOn(model: Model, from: MachineState, io: Io): readonly Choice[] | null {
+  const result = breadthFirst<Finding>(model, from, boundsFor(model), {
+    clock: io.clock,
+    judge: (before, transition, after, terminal) =>
+      judgeStep(PROPERTIES, { model, before, transition, after, terminal }),
+  });
+  return result.kind === 'found' ? result.schedule : null;
 }
 
 /**
  * `weft replay <model> <schedule>`: runs a replay string and prints its trace, judging every
- * step as `weft check` does. Exit code 1 when a property fails on the way, 0 when none does.
+ * step as `weft check` does. When a step no longer applies (the model changed), it says which
+ * and why, then searches on from the last step that did. Exit code 1 when a property fails on
+ * the way, 0 when none does.
  */
 export async function runReplay(
   file: string,
@@ -26,6 +56,7 @@ export async function runReplay(
 ): Promise<number> {
   const [loaded] = await loadModels([file], io.cwd);
   if (loaded === undefined) throw new UsageError('model-file', `'${file}' holds no model`);
+  if (flags.html !== undefined) await ensureNew(resolve(io.cwd, flags.html), flags.html);
   const { model } = loaded;
   const named = parseSchedule(text);
   if (!Array.isArray(named)) {
@@ -39,54 +70,66 @@ export async function runReplay(
     throw new UsageError('model-file', `model '${model.name}': ${begin.reason}`);
 
   const replay = replayNamed(model, begin.state, named);
-  let finding = null;
-  let at = 0;
-  for (const [i, transition] of replay.transitions.entries()) {
-    const before = i === 0 ? begin.state : (replay.states[i] ?? begin.state);
-    const after = replay.states[i + 1] ?? before;
-    const terminal =
-      enabledChoices(model, after).length === 0 ? { stuck: stuckThreads(model, after) } : null;
-    finding = judgeStep(PROPERTIES, { model, before, transition, after, terminal });
-    at = i + 1;
-    if (finding !== null) break;
+  let schedule: readonly Choice[] = replay.transitions.map((t) => t.choice);
+  const notes: string[] = [];
+  if (replay.mismatch !== null) {
+    const { index, reason } = replay.mismatch;
+    notes.push(
+      `step ${index + 1} '${text.split(',')[index]?.trim() ?? ''}' no longer applies: ${reason}`,
+    );
+    if (findingAlong(model, schedule) === null) {
+      const last = replay.states.at(-1) ?? begin.state;
+      const more = searchOn(model, last, io);
+      notes.push(
+        more === null
+          ? 'searched on from the step before it: no property fails within the bounds'
+          : `searched on from the step before it: ${more.length} more steps reach a problem`,
+      );
+      if (more !== null) schedule = [...schedule, ...more];
+    }
   }
-  const shown = replay.transitions.slice(0, at);
+  const found = findingAlong(model, schedule);
+  const shown = found === null ? schedule : schedule.slice(0, found.index + 1);
+  const finding = found?.finding ?? null;
+  const replayString = formatSchedule(model, begin.state, shown);
+  const view: CounterexampleView = {
+    model,
+    trace: traceOf(model, shown),
+    violation:
+      finding?.kind === 'violation'
+        ? { property: finding.property, message: finding.message }
+        : null,
+    replay: `npx weft replay ${loaded.file} '${replayString}'`,
+  };
+
   if (flags.json) {
-    const trace = traceJson(model, {
-      setup: begin.setup,
-      transitions: shown,
-      states: replay.states.slice(1, at + 1),
-    });
     io.out(
-      toJson({ name: model.name, file: loaded.file, finding, mismatch: replay.mismatch, trace }),
+      toJson({
+        name: model.name,
+        file: loaded.file,
+        finding,
+        notes,
+        replay: view.replay,
+        trace: traceJson(model, view.trace),
+      }),
     );
   } else {
     const p = terminalPalette(io.colour);
-    io.out(p.strong(`${model.name}: replaying ${named.length} steps`));
-    const lines = formatTrace({
-      model,
-      setup: begin.setup,
-      transitions: shown,
-      states: replay.states.slice(1),
-      clocks: flags.clocks,
-      palette: p,
-    });
-    for (const line of lines) io.out(`  ${line}`);
-    if (finding !== null)
-      io.out(
-        p.fail(
-          `${GLYPHS.fail} ${finding.kind === 'violation' ? `violation of ${finding.property}: ` : `${finding.kind}: `}${finding.message} (step ${at})`,
-        ),
-      );
-    else if (replay.mismatch === null)
-      io.out(p.pass(`${GLYPHS.pass} no property fails along this schedule`));
-  }
-  if (replay.mismatch !== null && finding === null) {
-    const { index, reason } = replay.mismatch;
-    throw new UsageError(
-      'schedule',
-      `replay choice ${index + 1} '${text.split(',')[index]?.trim() ?? ''}' no longer applies: ${reason}; the model has changed since the replay string was printed, check it again`,
+    io.out(
+      p.strong(
+        `${model.name}: replaying ${shown.length === 1 ? '1 step' : `${shown.length} steps`}`,
+      ),
     );
+    for (const note of notes) io.out(p.warn(`${GLYPHS.warn} ${note}`));
+    for (const line of renderTrace(view, flags.format ?? 'steps', flags.clocks, p))
+      io.out(`  ${line}`);
+    if (finding === null) io.out(p.pass(`${GLYPHS.pass} no property fails along this schedule`));
+    else {
+      const what = finding.kind === 'violation' ? `violation of ${finding.property}` : finding.kind;
+      io.out(p.fail(`${GLYPHS.fail} ${what}: ${finding.message} (step ${shown.length})`));
+    }
+    if (replay.mismatch !== null) io.out(`replay: ${view.replay ?? ''}`);
   }
+  if (flags.html !== undefined) await writeHtml(resolve(io.cwd, flags.html), flags.html, view);
   return finding === null ? 0 : finding.kind === 'error' ? 2 : 1;
 }
