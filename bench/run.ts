@@ -1,5 +1,6 @@
 import { check, type Verdict } from '../src/index.js';
 import { benchKernel } from './kernel.js';
+import { benchShrinking } from './shrinking.js';
 import { BENCH_MODELS, type BenchModel } from './models/index.js';
 
 /**
@@ -80,4 +81,33 @@ process.stdout.write(
   `\nEach model is checked once, every invariant on, capped at ${seconds} s. bytes/state is the ` +
     'heap growth during the check divided by the distinct states (visited set and the search ' +
     'stack). SPIN figures: peers/spin, clocks tracked.\n',
+);
+
+const shrinking = await benchShrinking();
+const shrinkHeader = [
+  'failing model',
+  'property',
+  'DFS steps',
+  'shrunk',
+  'minimum',
+  'switches',
+  'shrink time',
+];
+const shrinkLines = shrinking.map((f) => [
+  f.name,
+  f.property,
+  String(f.depthFirst),
+  String(f.shrunk),
+  String(f.minimum),
+  `${f.switchesBefore} → ${f.switchesAfter}`,
+  `${f.shrinkMs.toFixed(1)} ms`,
+]);
+const shrinkWidths = shrinkHeader.map((h, i) =>
+  Math.max(h.length, ...shrinkLines.map((l) => (l[i] ?? '').length)),
+);
+process.stdout.write(`\n${row(shrinkHeader, shrinkWidths)}\n`);
+for (const l of shrinkLines) process.stdout.write(`${row(l, shrinkWidths)}\n`);
+process.stdout.write(
+  '\nDFS steps: the first counterexample depth-first search finds; shrunk: after schedule ' +
+    'shrinking; minimum: the shortest, from breadth-first search.\n',
 );

@@ -8,3 +8,4 @@ export * from './machine/index.js';
 export * from './explore/index.js';
 export * from './check/index.js';
 export { PROPERTIES, propertyById, type Property } from '../properties/index.js';
+export * from './shrink/index.js';
