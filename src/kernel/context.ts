@@ -14,6 +14,12 @@ export interface Context {
   actor: ThreadId;
   readonly wakeups: Wakeup[];
   readonly deliveries: Delivery[];
+  /**
+   * Temporary strong references the running call holds to epolls, by id: the seed's update keeps
+   * each epoll it notifies alive until it is done. Kept here, not in `refs`, so that holding one
+   * does not copy the epoll.
+   */
+  readonly pins: Map<number, number>;
 }
 
 /** Thrown inside an operation to end it the way the seed aborts or panics; caught by `run`. */
@@ -60,7 +66,8 @@ export function perform(k: Draft<KernelState>, actor: ThreadId, call: KernelCall
   const wakeups: Wakeup[] = [];
   const deliveries: Delivery[] = [];
   try {
-    return { outcome: call.body({ k, actor, wakeups, deliveries }), wakeups, deliveries };
+    const ctx = { k, actor, wakeups, deliveries, pins: new Map<number, number>() };
+    return { outcome: call.body(ctx), wakeups, deliveries };
   } catch (error) {
     if (!(error instanceof Abort)) throw error;
     const outcome: Outcome =

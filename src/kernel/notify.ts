@@ -106,12 +106,21 @@ export function updateActiveEvents(ctx: Context, id: DescriptionId, force: boole
 
   // The seed holds a strong reference to each epoll for the whole update, so an epoll whose last
   // waiter leaves during it is freed only at the end.
-  for (const epoll of epolls) epoll.refs++;
+  for (const epoll of epolls) ctx.pins.set(epoll.id, (ctx.pins.get(epoll.id) ?? 0) + 1);
   for (const epoll of epolls) {
     const interests = epoll.interests.filter((i) => i.key.id === id);
     updateReadiness(ctx, epoll, active, force, interests);
   }
-  for (const epoll of epolls) dropEpollRef(ctx, epoll.id);
+  for (const epoll of epolls) unpin(ctx, epoll.id);
+}
+
+/** Releases a temporary reference; the last reference of any kind frees the epoll. */
+function unpin(ctx: Context, id: DescriptionId): void {
+  const pins = (ctx.pins.get(id) ?? 1) - 1;
+  if (pins > 0) ctx.pins.set(id, pins);
+  else ctx.pins.delete(id);
+  const epoll = ctx.k.descriptions[id];
+  if (pins === 0 && epoll?.kind === 'epoll' && epoll.refs === 0) ctx.k.descriptions[id] = null;
 }
 
 /**
@@ -123,7 +132,7 @@ export function dropEpollRef(ctx: Context, id: DescriptionId): void {
   const epoll = ctx.k.descriptions[id];
   if (epoll?.kind !== 'epoll') return;
   epoll.refs--;
-  if (epoll.refs === 0) ctx.k.descriptions[id] = null;
+  if (epoll.refs === 0 && !ctx.pins.has(id)) ctx.k.descriptions[id] = null;
 }
 
 /** Adds `epoll` to the global interest table row of `watched`. */

@@ -109,26 +109,38 @@ function hashString(s: string): readonly [number, number] {
 function hashObject(v: object): readonly [number, number] {
   const known = objectHashes.get(v);
   if (known !== undefined) return known;
-  const [s1, s2] = [h1, h2];
-  h1 = Array.isArray(v) ? 0x5bd1e995 : 0x27d4eb2f;
-  h2 = Array.isArray(v) ? 0x165667b1 : 0xc2b2ae35;
+  const s1 = h1;
+  const s2 = h2;
   if (Array.isArray(v)) {
+    h1 = 0x5bd1e995;
+    h2 = 0x165667b1;
     mix(v.length, v.length);
     for (const item of v as unknown[]) hashValue(item);
   } else {
-    // Keys in sorted order: registers are added in the order a path set them, so two paths to
-    // the same state may build an object with its keys in different orders.
-    for (const key of Object.keys(v).sort()) {
+    // Each field is hashed on its own and the results are summed, so the order of the keys does
+    // not matter: registers are added in the order a path set them, and two paths to the same
+    // state may build an object with its keys in different orders.
+    let sum1 = 0;
+    let sum2 = 0;
+    for (const key in v) {
       const value = (v as Record<string, unknown>)[key];
       if (value === undefined || SKIPPED.has(key)) continue;
       const [k1, k2] = hashString(key);
-      mix(k1, k2);
+      h1 = k1;
+      h2 = k2;
       hashValue(value);
+      mix(0x27d4eb2f, 0xc2b2ae35);
+      sum1 = (sum1 + h1) | 0;
+      sum2 = (sum2 + h2) | 0;
     }
+    h1 = 0x27d4eb2f;
+    h2 = 0xc2b2ae35;
+    mix(sum1, sum2);
   }
   const result = [h1 >>> 0, h2 >>> 0] as const;
   objectHashes.set(v, result);
-  [h1, h2] = [s1, s2];
+  h1 = s1;
+  h2 = s2;
   return result;
 }
 

@@ -1,8 +1,8 @@
 import { castDraft, type Draft } from 'immer';
 import type { ThreadId } from '../kernel/index.js';
-import { evaluate, EvaluationError, truthy } from '../program/evaluate.js';
+import { evaluate, EvaluationError, truthy, type Scope } from '../program/evaluate.js';
 import { isLocal } from '../program/instruction.js';
-import { modelLiveness } from '../program/liveness.js';
+import { modelDeadRegisters } from '../program/liveness.js';
 import type { Model } from '../program/model.js';
 import { scopeOf } from './scope.js';
 import type { MachineState } from './state.js';
@@ -14,10 +14,10 @@ import type { Stop } from './transition.js';
  */
 function forgetDead(model: Model, draft: Draft<MachineState>, t: ThreadId): void {
   const thread = draft.threads[t];
-  const live = modelLiveness(model)[t]?.[thread?.pc ?? -1];
-  if (thread === undefined || live === undefined) return;
-  for (const name of Object.keys(thread.regs)) {
-    if (!live.has(name)) Reflect.deleteProperty(thread.regs, name);
+  const dead = modelDeadRegisters(model)[t]?.[thread?.pc ?? -1];
+  if (thread === undefined || dead === undefined) return;
+  for (const name of dead) {
+    if (name in thread.regs) Reflect.deleteProperty(thread.regs, name);
   }
 }
 
@@ -33,7 +33,7 @@ export function settle(model: Model, draft: Draft<MachineState>, t: ThreadId): S
   const thread = draft.threads[t];
   const program = model.threads[t]?.program ?? [];
   if (thread === undefined) return null;
-  const scope = scopeOf(model, draft, thread);
+  let scope: Scope | null = null;
   for (let budget = LOCAL_BUDGET; budget > 0; budget--) {
     const i = program[thread.pc];
     if (i === undefined) thread.status = 'done';
@@ -41,6 +41,8 @@ export function settle(model: Model, draft: Draft<MachineState>, t: ThreadId): S
       forgetDead(model, draft, t);
       return null;
     }
+    // Most steps end at a visible instruction; only local ones need a scope to evaluate in.
+    scope ??= scopeOf(model, draft, thread);
     try {
       switch (i.op) {
         case 'set':

@@ -5,4 +5,4 @@ export * from './instruction.js';
 export type * from './model.js';
 export { DEFAULT_OPTIONS, model, ModelBuilder, type ThreadOptions } from './model-builder.js';
 export { formatProblem, validateModel, type ModelProblem } from './validate.js';
-export { liveRegisters, modelLiveness } from './liveness.js';
+export { liveRegisters, modelDeadRegisters, modelLiveness } from './liveness.js';

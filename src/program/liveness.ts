@@ -56,3 +56,25 @@ export function modelLiveness(model: Model): readonly (readonly ReadonlySet<stri
   cache.set(model, result);
   return result;
 }
+
+const deadCache = new WeakMap<Model, readonly (readonly (readonly string[])[])[]>();
+
+/**
+ * For each thread and instruction index, the registers the thread writes somewhere that are
+ * no longer live there: the ones to forget when the thread reaches that instruction.
+ */
+export function modelDeadRegisters(model: Model): readonly (readonly (readonly string[])[])[] {
+  const known = deadCache.get(model);
+  if (known !== undefined) return known;
+  const live = modelLiveness(model);
+  const result = model.threads.map((thread, t) => {
+    const written = new Set<string>();
+    for (const i of thread.program) {
+      const dst = destination(i);
+      if (dst !== null) written.add(dst);
+    }
+    return (live[t] ?? []).map((here) => [...written].filter((name) => !here.has(name)));
+  });
+  deadCache.set(model, result);
+  return result;
+}
