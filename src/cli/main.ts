@@ -79,6 +79,10 @@ function program(io: Io, done: (code: number) => void): Command {
     )
     .option('--html <folder>', "write each counterexample's HTML report to <folder>/<model>.html")
     .option('--clocks', 'show vector clocks in counterexamples', false)
+    .option(
+      '--exact-clocks',
+      'count states that differ only in clocks apart, even where unobservable',
+    )
     .option('--json', 'print results as JSON', false)
     .action(async (models: string[], flags: CheckFlags) => {
       done(await runCheck(models, flags, io));

@@ -1,6 +1,7 @@
 import type { ThreadId } from '../kernel/index.js';
 import {
   enabledChoices,
+  clocksObservable,
   fingerprint,
   step,
   stuckThreads,
@@ -46,6 +47,7 @@ export function breadthFirst<F>(
   hooks: SearchHooks<F>,
 ): SearchResult<F> {
   const began = hooks.clock();
+  const clocks = clocksObservable(model);
   const visited = new FingerprintSet();
   const parents: number[] = [-1];
   const choices: (Choice | null)[] = [null];
@@ -68,7 +70,7 @@ export function breadthFirst<F>(
     return path.reverse();
   };
 
-  const [hi, lo] = fingerprint(start);
+  const [hi, lo] = fingerprint(start, clocks);
   visited.add(hi, lo);
   let level: Node[] = [{ state: start, index: 0, switches: 0, last: null }];
   while (level.length > 0) {
@@ -99,7 +101,7 @@ export function breadthFirst<F>(
             return { kind: 'bound', bound: 'time', stats: stats() };
         }
         if (dead) continue;
-        const [h, l] = fingerprint(after);
+        const [h, l] = fingerprint(after, clocks);
         const child = { state: after, index: -1, switches, last: choice.thread };
         next.push({ node: child, parent: node.index, choice, hi: h ^ (choice.thread + 1), lo: l });
       }

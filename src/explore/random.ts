@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   enabledChoices,
+  clocksObservable,
   fingerprint,
   start,
   step,
@@ -101,7 +102,7 @@ function walk<F>(
     const { state: after, transition } = step(model, state, choice);
     counts.transitions++;
     counts.maxDepth = Math.max(counts.maxDepth, schedule.length);
-    const [hi, lo] = fingerprint(after);
+    const [hi, lo] = fingerprint(after, clocksObservable(model));
     counts.visited.add(hi, lo);
     const dead = isDeadEnd(transition);
     choices = dead ? [] : enabledChoices(model, after);
@@ -127,10 +128,11 @@ export function randomSearch<F>(
   hooks: RandomHooks<F>,
 ): RandomResult<F> {
   const began = hooks.clock();
+  const clocks = clocksObservable(model);
   const begin = start(model);
   if (begin.kind === 'failed') return { kind: 'failed', reason: begin.reason };
   const counts: Counts = { visited: new FingerprintSet(), transitions: 0, maxDepth: 0 };
-  const [hi, lo] = fingerprint(begin.state);
+  const [hi, lo] = fingerprint(begin.state, clocks);
   counts.visited.add(hi, lo);
 
   // The first failing walk, which fast-check then shrinks, and the shrink replays left.

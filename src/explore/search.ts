@@ -1,6 +1,7 @@
 import type { ThreadId } from '../kernel/index.js';
 import {
   enabledChoices,
+  clocksObservable,
   fingerprint,
   step,
   stuckThreads,
@@ -94,6 +95,7 @@ export function depthFirst<F>(
   hooks: SearchHooks<F>,
 ): SearchResult<F> {
   const began = hooks.clock();
+  const clocks = clocksObservable(model);
   const visited = new FingerprintSet();
   let transitions = 0;
   let maxDepth = 0;
@@ -107,7 +109,7 @@ export function depthFirst<F>(
     peakMemory,
   });
 
-  const [hi, lo] = fingerprint(start);
+  const [hi, lo] = fingerprint(start, clocks);
   visited.add(hi, lo);
   const stack: Frame[] = [{ state: start, choices: enabledChoices(model, start), next: 0 }];
   while (stack.length > 0) {
@@ -123,7 +125,7 @@ export function depthFirst<F>(
     const dead = isDeadEnd(transition);
     let fresh = false;
     if (!dead) {
-      const [h, l] = fingerprint(after);
+      const [h, l] = fingerprint(after, clocks);
       fresh = visited.add(h, l);
     }
     const choices = fresh ? enabledChoices(model, after) : [];

@@ -1,3 +1,4 @@
+import type { Model } from '../program/model.js';
 import type { MachineState } from './state.js';
 
 /**
@@ -86,7 +87,15 @@ let h2 = 0;
  * States are immutable and a step shares every part it does not change with its parent, so
  * each object's hash is computed once and then looked up: a step costs only the objects it made.
  */
-const objectHashes = new WeakMap<object, readonly [number, number]>();
+const exactHashes = new WeakMap<object, readonly [number, number]>();
+const clocklessHashes = new WeakMap<object, readonly [number, number]>();
+
+/** Fields that only vector clocks and race detection read; left out when clocks are. */
+const CLOCK_FIELDS = new Set(['config', 'edgeClock', 'clock', 'writeEpoch', 'reads']);
+
+// The mode of the fingerprint being computed: which fields count, and which cache holds them.
+let skipped = SKIPPED;
+let objectHashes = exactHashes;
 const stringHashes = new Map<string, readonly [number, number]>();
 
 function mix(a: number, b: number): void {
@@ -124,7 +133,7 @@ function hashObject(v: object): readonly [number, number] {
     let sum2 = 0;
     for (const key in v) {
       const value = (v as Record<string, unknown>)[key];
-      if (value === undefined || SKIPPED.has(key)) continue;
+      if (value === undefined || skipped.has(key)) continue;
       const [k1, k2] = hashString(key);
       h1 = k1;
       h2 = k2;
@@ -172,7 +181,26 @@ function mixPair([a, b]: readonly [number, number]): void {
   mix(a, b);
 }
 
-/** A state's fingerprint: a 64-bit hash of its canonical structure, as two 32-bit halves. */
-export function fingerprint(state: MachineState): readonly [number, number] {
+/**
+ * A state's fingerprint: a 64-bit hash of its canonical structure, as two 32-bit halves. With
+ * `clocks` false, vector clocks and race-detection epochs are left out (see `clocksObservable`).
+ */
+export function fingerprint(state: MachineState, clocks = true): readonly [number, number] {
+  skipped = clocks ? SKIPPED : CLOCK_FIELDS;
+  objectHashes = clocks ? exactHashes : clocklessHashes;
   return hashObject(state);
+}
+
+/**
+ * Whether clock values can change a model's verdict. Nothing in a model reads a clock: only
+ * race detection (which needs shared variables) and causal delivery do. Under the seed's own
+ * semantics causal delivery holds by construction (a delivery acquires the interest's clock,
+ * which every edge joins the notifier's clock into), so for a model without shared variables
+ * and without a mutant, states that differ only in clocks have the same future verdicts, and
+ * the search may count them once; `clocks: 'exact'` keeps them all the same. This is the largest reduction there is: clocks multiply the
+ * state space many times over.
+ */
+export function clocksObservable(model: Model): boolean {
+  const { clocks, mutant } = model.options;
+  return clocks === 'exact' || model.variables.length > 0 || mutant !== null;
 }

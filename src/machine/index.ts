@@ -1,6 +1,6 @@
 export type { Choice } from './choice.js';
 export { enabledChoices, stuckThreads } from './enabled.js';
-export { encodeState, fingerprint, hash64 } from './fingerprint.js';
+export { clocksObservable, encodeState, fingerprint, hash64 } from './fingerprint.js';
 export { start, type Start } from './initial.js';
 export { scopeOf } from './scope.js';
 export type { MachineState, ThreadState, ThreadStatus, VariableState } from './state.js';

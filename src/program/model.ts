@@ -59,6 +59,12 @@ export interface ModelOptions {
   readonly shortWrites: boolean;
   /** A deliberately wrong semantics, or null for the seed's. */
   readonly mutant: Mutant | null;
+  /**
+   * `auto` (the default) leaves vector clocks out of state fingerprints when no check can
+   * observe them (no shared variables, no mutant); `exact` always keeps them, as SPIN's
+   * clock-tracking figures do.
+   */
+  readonly clocks?: 'auto' | 'exact';
 }
 
 /**

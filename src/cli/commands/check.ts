@@ -30,6 +30,8 @@ export interface CheckFlags {
   readonly timeouts?: ModelOptions['timeouts'];
   readonly json: boolean;
   readonly clocks: boolean;
+  /** Keep vector clocks in fingerprints even where no check can observe them. */
+  readonly exactClocks?: boolean;
   /** How counterexamples are drawn: numbered steps (default), a timeline, or Mermaid. */
   readonly format?: TraceFormat;
   /** A folder to write each counterexample's HTML report to, as `<model>.html`. */
@@ -54,6 +56,7 @@ function withFlags(model: Model, flags: CheckFlags): Model {
     ...model.options,
     ...(flags.mutant === undefined ? {} : { mutant: flags.mutant }),
     ...(flags.timeouts === undefined ? {} : { timeouts: flags.timeouts }),
+    ...(flags.exactClocks === true ? { clocks: 'exact' as const } : {}),
   };
   return { ...model, options };
 }
