@@ -3,7 +3,8 @@ import { EFD_NONBLOCK, EPOLLET, EPOLLIN, eq, model } from '../src/index.js';
 export default model('delivery-order-by-key', (m) => {
   m.describe(
     'Two eventfds become ready newest first; a collector that waits after both writes receives ' +
-      'them oldest description first, since delivery follows the interest key, not readiness order.',
+      'them oldest description first, since delivery follows the interest key, not readiness ' +
+      'order.',
   );
   const efd0 = m.eventfd(0, EFD_NONBLOCK, { as: 'efd0' });
   const efd1 = m.eventfd(0, EFD_NONBLOCK, { as: 'efd1' });

@@ -2,7 +2,8 @@ import { EFD_NONBLOCK, EPOLLET, EPOLLIN, eq, model } from '../src/index.js';
 
 export default model('mod-rearms-consumed-event', (m) => {
   m.describe(
-    'The edge of a readable eventfd is consumed during setup; EPOLL_CTL_MOD with new data re-arms ' +
+    'The edge of a readable eventfd is consumed during setup; EPOLL_CTL_MOD with new data ' +
+      're-arms ' +
       'it, so a waiter receives the same readiness again, with the new data.',
   );
   const efd = m.eventfd(1, EFD_NONBLOCK, { as: 'efd' });

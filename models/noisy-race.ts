@@ -2,8 +2,10 @@ import { EFD_NONBLOCK, EPOLLET, EPOLLIN, model } from '../src/index.js';
 
 export default model('noisy-race', (m) => {
   m.describe(
-    'Two busy threads exchange eventfd signals while a writer and a reader touch a shared counter ' +
-      'with no synchronisation: the race is there in a few steps, hidden among many irrelevant ones.',
+    'Two busy threads exchange eventfd signals while a writer and a reader touch a shared ' +
+      'counter ' +
+      'with no synchronisation: the race is there in a few steps, hidden among many irrelevant ' +
+      'ones.',
   );
   const counter = m.variable('counter');
   const ping = m.eventfd(0, EFD_NONBLOCK, { as: 'ping' });

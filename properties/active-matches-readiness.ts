@@ -7,7 +7,8 @@ export const activeMatchesReadiness: Property = {
   number: 2,
   scope: 'state',
   statement:
-    "every interest's active events equal its description's readiness masked by its relevant events",
+    "every interest's active events equal its description's readiness masked by its relevant " +
+    'events',
   why:
     'epoll_wait reports the active events; if they lag behind the readiness, a reader is told ' +
     'about data that is gone or never told about data that arrived (the seed debug-asserts it)',

@@ -21,10 +21,16 @@ export const interestTableConsistent: Property = {
       for (const e of row.epolls) {
         const epoll = k.descriptions[e];
         if (epoll?.kind !== 'epoll') {
-          return `the interest table lists epoll ${e} for description ${row.watched}, but that epoll was freed`;
+          return (
+            `the interest table lists epoll ${e} for description ${row.watched}, but that ` +
+            `epoll was freed`
+          );
         }
         if (!epoll.interests.some((i) => i.key.id === row.watched)) {
-          return `the interest table lists epoll ${e} for description ${row.watched}, which it does not watch`;
+          return (
+            `the interest table lists epoll ${e} for description ${row.watched}, which it ` +
+            `does not watch`
+          );
         }
       }
     }
@@ -33,7 +39,10 @@ export const interestTableConsistent: Property = {
       for (const interest of epoll.interests) {
         const row = k.interestTable.find((r) => r.watched === interest.key.id);
         if (row?.epolls.includes(epoll.id) !== true) {
-          return `epoll ${epoll.id} watches description ${interest.key.id} but the interest table does not list it`;
+          return (
+            `epoll ${epoll.id} watches description ${interest.key.id} but the interest ` +
+            `table does not list it`
+          );
         }
       }
     }

@@ -19,7 +19,10 @@ export const readySetConsistent: Property = {
       for (const key of epoll.ready) {
         const interest = epoll.interests.find((i) => i.key.id === key.id && i.key.fd === key.fd);
         if (interest === undefined) {
-          return `epoll ${epoll.id} has key (${key.id}, ${key.fd}) ready but not in its interest list`;
+          return (
+            `epoll ${epoll.id} has key (${key.id}, ${key.fd}) ready but not in its interest ` +
+            `list`
+          );
         }
         if (interest.active === 0) {
           return `epoll ${epoll.id} has key (${key.id}, ${key.fd}) ready with no active events`;

@@ -188,7 +188,10 @@ function boundDetail(bound: 'states' | 'depth' | 'time', states: number): string
     case 'depth':
       return 'some schedules are longer than the depth bound; raise it with --max-depth';
     case 'time':
-      return `stopped at the time bound after ${states} distinct states; raise it with --max-seconds`;
+      return (
+        `stopped at the time bound after ${states} distinct states; raise it with ` +
+        `--max-seconds`
+      );
   }
 }
 

@@ -100,7 +100,8 @@ async function loadFile(path: string, cwd: string): Promise<LoadedModel> {
   if (!isModel(module.default)) {
     throw new UsageError(
       'model-export',
-      `'${file}' has no default export made with model(name, body); add 'export default model(...)'`,
+      `'${file}' has no default export made with model(name, body); add 'export default ` +
+        `model(...)'`,
     );
   }
   return { file, model: module.default };

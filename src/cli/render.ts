@@ -50,7 +50,8 @@ export async function writeHtml(
     if (code === 'EEXIST') {
       throw new UsageError(
         'usage',
-        `'${shown}' already exists; weft never replaces a file, so remove it or name another with --html`,
+        `'${shown}' already exists; weft never replaces a file, so remove it or name another ` +
+          `with --html`,
       );
     }
     throw new UsageError(
@@ -69,7 +70,8 @@ export async function ensureNew(path: string, shown: string): Promise<void> {
   if (exists) {
     throw new UsageError(
       'usage',
-      `'${shown}' already exists; weft never replaces a file, so remove it or name another with --html`,
+      `'${shown}' already exists; weft never replaces a file, so remove it or name another with ` +
+        `--html`,
     );
   }
 }

@@ -197,8 +197,8 @@ export function fingerprint(state: MachineState, clocks = true): readonly [numbe
  * semantics causal delivery holds by construction (a delivery acquires the interest's clock,
  * which every edge joins the notifier's clock into), so for a model without shared variables
  * and without a mutant, states that differ only in clocks have the same future verdicts, and
- * the search may count them once; `clocks: 'exact'` keeps them all the same. This is the largest reduction there is: clocks multiply the
- * state space many times over.
+ * the search may count them once; `clocks: 'exact'` keeps them all the same. This is the
+ * largest reduction there is: clocks multiply the state space many times over.
  */
 export function clocksObservable(model: Model): boolean {
   const { clocks, mutant } = model.options;

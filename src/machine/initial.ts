@@ -104,7 +104,10 @@ function settleThreads(
   if (stop === undefined) return next;
   const { thread, kind } = stop;
   const where = kind === 'loop-bound' ? stop.loop : stop.label;
-  return `thread '${model.threads[thread]?.name ?? thread}' stopped at ${where} before its first step: ${kind}`;
+  return (
+    `thread '${model.threads[thread]?.name ?? thread}' stopped at ${where} before its first ` +
+    `step: ${kind}`
+  );
 }
 
 function setupFailure(t: Transition): string | null {
@@ -113,7 +116,9 @@ function setupFailure(t: Transition): string | null {
     case 'returned':
       return null;
     case 'blocked':
-      return `the setup blocked in ${t.call}; the setup must not block, move the call into a thread`;
+      return (
+        `the setup blocked in ${t.call}; the setup must not block, move the call into a ` + `thread`
+      );
     case 'unsupported':
     case 'panic':
       return `the setup's ${t.call} ended the program: ${t.outcome.message}`;

@@ -118,7 +118,7 @@ export const not = (a: Operand): Expr => ({ k: 'not', a: expr(a) });
 /** True when the call in `r` failed with `errno`. */
 export const isErr = (r: Ref, errno: string): Expr => eq(r.errno, errno);
 
-/** True when `mask` has any of `bits`. */
+/** True when `mask` has one or more of `bits`. */
 export const has = (mask: Operand, bits: number): Expr => ne(bitand(mask, bits), 0);
 
 /** `from[index]`: picks one of several operands, such as the fd for an event's data. */

@@ -169,14 +169,16 @@ function checkInstruction(
     !model.variables.some((v) => v.name === i.variable)
   ) {
     problems.push(
-      `shared variable '${i.variable}' is not declared; declare it with m.variable('${i.variable}')`,
+      `shared variable '${i.variable}' is not declared; declare it with ` +
+        `m.variable('${i.variable}')`,
     );
   }
   if (i.op === 'join') {
     if (i.thread === thread.name) problems.push(`thread '${i.thread}' cannot join itself`);
     else if (!model.threads.some((t) => t.name === i.thread)) {
       problems.push(
-        `joins unknown thread '${i.thread}'; name one of ${model.threads.map((t) => t.name).join(', ')}`,
+        `joins unknown thread '${i.thread}'; name one of ` +
+          model.threads.map((t) => t.name).join(', '),
       );
     }
   }
@@ -185,7 +187,8 @@ function checkInstruction(
       problems.push(`jumps to ${i.to}, outside the program (0 to ${thread.program.length})`);
     } else if (i.to <= pc && thread.program[i.to]?.op !== 'loop') {
       problems.push(
-        `jumps back to instruction ${i.to}, which is not a loop head: the loop is unbounded; write it with loop(name, bound, body)`,
+        `jumps back to instruction ${i.to}, which is not a loop head: the loop is unbounded; ` +
+          `write it with loop(name, bound, body)`,
       );
     }
   }
@@ -204,7 +207,8 @@ function checkInstruction(
     for (const name of registersRead(e)) {
       if (!known.has(name)) {
         problems.push(
-          `register '${name}' is read before it is set on every path; set it earlier or in the setup`,
+          `register '${name}' is read before it is set on every path; set it earlier or in the ` +
+            `setup`,
         );
       }
     }
@@ -264,7 +268,9 @@ export function validateModel(model: Model): ModelProblem[] {
           thread: thread.name,
           index: pc,
           label: instruction.label,
-          message: `label '${instruction.label}' is used twice in this thread; labels name steps in replay strings, so make it unique`,
+          message:
+            `label '${instruction.label}' is used twice in this thread; labels name steps ` +
+            `in replay strings, so make it unique`,
         });
       }
       labels.add(instruction.label);

@@ -19,7 +19,9 @@ export function arrowsSvg(view: CounterexampleView, lane: (t: ThreadId) => numbe
     const to = cellBox(lane(hb.thread), hb.to);
     const who = threadName(view.model, hb.thread);
     const where = hb.from === null ? 'during the setup' : `in step ${hb.from + 1}`;
-    const title = `edge on (${formatKey(hb.key)}) ${where} happens before ${who} takes it in step ${hb.to + 1}`;
+    const title =
+      `edge on (${formatKey(hb.key)}) ${where} happens before ${who} takes it in ` +
+      `step ${hb.to + 1}`;
     return (
       `<path class="hb" d="${arrowPath(from, to)}" marker-end="url(#hb-head)">` +
       `<title>${escapeHtml(title)}</title></path>`
@@ -27,7 +29,9 @@ export function arrowsSvg(view: CounterexampleView, lane: (t: ThreadId) => numbe
   });
   return [
     '<svg class="arrows" aria-hidden="true">',
-    '<defs><marker id="hb-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
+    '<defs><marker id="hb-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" ' +
+      'markerHeight="7" orient="auto-start-reverse">' +
+      '<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>',
     ...paths,
     '</svg>',
   ].join('\n');

@@ -26,7 +26,9 @@ export function lanesHtml(view: CounterexampleView): string {
     const x = LAYOUT.gutter + l * LAYOUT.lane;
     parts.push(
       `<div class="lane" style="left:${x}px;width:${LAYOUT.lane}px"></div>`,
-      `<div class="lane-head" style="left:${x}px;width:${LAYOUT.lane}px;height:${LAYOUT.head}px">${escapeHtml(threadName(model, t))}</div>`,
+      `<div class="lane-head" ` +
+        `style="left:${x}px;width:${LAYOUT.lane}px;height:${LAYOUT.head}px">` +
+        `${escapeHtml(threadName(model, t))}</div>`,
     );
   });
   parts.push(...blockedLines(view, lanes));
@@ -34,13 +36,16 @@ export function lanesHtml(view: CounterexampleView): string {
   trace.transitions.forEach((t, i) => {
     const y = LAYOUT.head + i * LAYOUT.row;
     parts.push(
-      `<div class="row-number" style="top:${y}px;width:${LAYOUT.gutter}px;height:${LAYOUT.row}px">${i + 1}</div>`,
+      `<div class="row-number" ` +
+        `style="top:${y}px;width:${LAYOUT.gutter}px;height:${LAYOUT.row}px">${i + 1}</div>`,
       stepBox(view, t, i, cellBox(lane(t.thread), i), i === last && view.violation !== null),
       ...t.wakeups.map((w) => {
-        const text = `${GLYPHS.wake} ${w.reason === 'ready' ? 'woken' : 'unblocked'} by step ${i + 1}`;
+        const text =
+          `${GLYPHS.wake} ${w.reason === 'ready' ? 'woken' : 'unblocked'} by step ` + `${i + 1}`;
         const title = `${threadName(model, w.thread)}: ${text}, ${formatResult(w.result)}`;
         return (
-          `<button class="wake" data-step="${i + 1}" style="${at(cellBox(lane(w.thread), i))}" title="${escapeHtml(title)}">` +
+          `<button class="wake" data-step="${i + 1}" style="${at(cellBox(lane(w.thread), i))}" ` +
+          `title="${escapeHtml(title)}">` +
           `<span class="label">${escapeHtml(text)}</span>` +
           `<span class="events">${escapeHtml(formatResult(w.result))}</span>` +
           stopNote(view, t, w.thread) +
@@ -64,7 +69,8 @@ function stepBox(
   const kind = t.choice.kind === 'timeout' ? 'returned' : t.outcome.kind;
   const title = `${i + 1}. ${threadName(view.model, t.thread)}: ${stepLine(t)}`;
   return (
-    `<button class="step${last ? ' last' : ''}" data-step="${i + 1}" style="${at(box)}" title="${escapeHtml(title)}">` +
+    `<button class="step${last ? ' last' : ''}" data-step="${i + 1}" style="${at(box)}" ` +
+    `title="${escapeHtml(title)}">` +
     `<span class="call">${escapeHtml(stepCall(t))}</span>` +
     (result === '' ? '' : `<span class="result outcome-${kind}">${escapeHtml(result)}</span>`) +
     stopNote(view, t, t.thread) +
@@ -95,7 +101,8 @@ function blockedLines(view: CounterexampleView, lanes: readonly ThreadId[]): str
       const y = LAYOUT.head + i * LAYOUT.row + LAYOUT.row / 2;
       const title = `${threadName(view.model, t)} is blocked after step ${i + 1}`;
       lines.push(
-        `<div class="blocked" style="left:${x}px;top:${y}px;height:${LAYOUT.row}px" title="${escapeHtml(title)}"></div>`,
+        `<div class="blocked" style="left:${x}px;top:${y}px;height:${LAYOUT.row}px" ` +
+          `title="${escapeHtml(title)}"></div>`,
       );
     });
   });

@@ -34,7 +34,8 @@ export function toHtml(view: CounterexampleView): string {
       ? ''
       : `<p class="replay">replay: <code>${escapeHtml(view.replay)}</code></p>`,
     '<details class="setup" open>',
-    `<summary>${steps} step${steps === 1 ? '' : 's'} after a setup of ${trace.setup.length} by ${escapeHtml(threadName(model, threadId(0)))}</summary>`,
+    `<summary>${steps} step${steps === 1 ? '' : 's'} after a setup of ${trace.setup.length} by ` +
+      `${escapeHtml(threadName(model, threadId(0)))}</summary>`,
     `<ol>${trace.setup.map((t) => `<li>${escapeHtml(stepLine(t))}</li>`).join('')}</ol>`,
     '</details>',
     '</header>',
@@ -61,7 +62,8 @@ function violationHtml(view: CounterexampleView): string {
   if (view.violation === null) return '';
   const { property, message } = view.violation;
   return (
-    `<p class="violation" role="alert"><span class="property">violation of ${escapeHtml(property)}</span>: ` +
+    `<p class="violation" role="alert"><span class="property">violation of ` +
+    `${escapeHtml(property)}</span>: ` +
     `${escapeHtml(message)}</p>`
   );
 }

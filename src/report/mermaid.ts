@@ -23,7 +23,8 @@ export function toMermaid(view: CounterexampleView): string {
   if (trace.setup.length > 0) {
     const calls = trace.setup.map((t) => text(stepLine(t)));
     lines.push(
-      `  Note over ${span}: setup by ${text(threadName(model, threadId(0)))}<br/>${calls.join('<br/>')}`,
+      `  Note over ${span}: setup by ` +
+        `${text(threadName(model, threadId(0)))}<br/>${calls.join('<br/>')}`,
     );
   }
   trace.transitions.forEach((t, i) => {

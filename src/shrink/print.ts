@@ -23,7 +23,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\t': '\\t',
 };
 
-/** True for a code unit printed as `\uXXXX`: controls and line separators. */
+/** True for a code unit printed as a `\u` escape: controls and line separators. */
 function unprintable(code: number): boolean {
   return code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
 }

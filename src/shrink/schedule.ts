@@ -109,7 +109,7 @@ export function shrinkSchedule(
   return { schedule: best, tries };
 }
 
-/** The schedule without each chunk of `size` consecutive steps in turn (the last may be shorter). */
+/** The schedule without each chunk of `size` consecutive steps in turn (the last may be short). */
 function* removals(schedule: readonly Choice[], size: number): Generator<Choice[]> {
   for (let from = 0; from < schedule.length; from += size) {
     yield [...schedule.slice(0, from), ...schedule.slice(from + size)];

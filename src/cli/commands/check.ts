@@ -119,7 +119,8 @@ function counterexampleLines(
       ? shortest
         ? ', the fewest possible'
         : ''
-      : `; found at random (seed ${random.seed}) with ${plural(random.firstSteps, 'step')}, then shrunk`;
+      : `; found at random (seed ${random.seed}) with ${plural(random.firstSteps, 'step')}, then ` +
+        `shrunk`;
   const trace = renderTrace(view, flags.format ?? 'steps', flags.clocks, p);
   return [
     p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}${how}`),
@@ -138,7 +139,8 @@ export async function runCheck(
     if (!PROPERTIES.some((p) => p.id === id)) {
       throw new UsageError(
         'usage',
-        `unknown property '${id}' in --property; use one of ${PROPERTIES.map((q) => q.id).join(', ')}`,
+        `unknown property '${id}' in --property; use one of ` +
+          PROPERTIES.map((q) => q.id).join(', '),
       );
     }
   }

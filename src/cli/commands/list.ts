@@ -12,7 +12,8 @@ export async function runList(args: readonly string[], io: Io): Promise<number> 
   for (const { model } of models) {
     const threads = model.threads.map((t) => t.name).join(', ');
     io.out(
-      `${p.strong(model.name.padEnd(width))}  expects ${verdictWords(model.expect)}; threads ${threads}`,
+      `${p.strong(model.name.padEnd(width))}  expects ${verdictWords(model.expect)}; threads ` +
+        threads,
     );
     if (model.description !== '') io.out(`${' '.repeat(width)}  ${p.dim(model.description)}`);
   }

@@ -62,7 +62,8 @@ export async function runReplay(
   if (!Array.isArray(named)) {
     throw new UsageError(
       'schedule',
-      `replay string part ${named.bad + 1} '${named.part}' is not 'thread:label' or 'thread:timeout'; copy the line weft check printed`,
+      `replay string part ${named.bad + 1} '${named.part}' is not 'thread:label' or ` +
+        `'thread:timeout'; copy the line weft check printed`,
     );
   }
   const begin = start(model);

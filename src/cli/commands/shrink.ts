@@ -32,7 +32,8 @@ export async function runShrink(file: string, flags: ShrinkFlags, io: Io): Promi
   const property = flags.property ?? (verdict.kind === 'violation' ? verdict.property : null);
   if (property === null) {
     io.err(
-      `weft: model '${loaded.model.name}' violates no invariant (verdict ${verdict.kind}); there is nothing to shrink`,
+      `weft: model '${loaded.model.name}' violates no invariant (verdict ${verdict.kind}); there ` +
+        `is nothing to shrink`,
     );
     return 1;
   }
@@ -41,7 +42,8 @@ export async function runShrink(file: string, flags: ShrinkFlags, io: Io): Promi
   const after = model.threads.reduce((n, t) => n + t.program.length, 0);
   const header =
     `// ${loaded.model.name}, shrunk while '${property}' still fails: ` +
-    `${model.threads.length} of ${loaded.model.threads.length} threads, ${after} of ${before} instructions.\n`;
+    `${model.threads.length} of ${loaded.model.threads.length} threads, ${after} of ${before} ` +
+    `instructions.\n`;
   const source =
     header +
     printModel(model, {
@@ -57,7 +59,8 @@ export async function runShrink(file: string, flags: ShrinkFlags, io: Io): Promi
       if (code === 'EEXIST')
         throw new UsageError(
           'usage',
-          `'${flags.out}' already exists; weft shrink never replaces a file, so name a new one with --out`,
+          `'${flags.out}' already exists; weft shrink never replaces a file, so name a new one ` +
+            `with --out`,
         );
       throw new UsageError(
         'usage',

@@ -9,7 +9,10 @@ import { fail, ok } from './epoll.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 
-/** `eventfd(initval, flags)`: EFD_NONBLOCK is honoured, EFD_CLOEXEC ignored, EFD_SEMAPHORE aborts. */
+/**
+ * `eventfd(initval, flags)`: EFD_NONBLOCK is honoured, EFD_CLOEXEC ignored, EFD_SEMAPHORE
+ * aborts.
+ */
 export function eventfdCreate(ctx: Context, initval: number, flags: number): Outcome {
   if ((flags & EFD_SEMAPHORE) !== 0) {
     unsupported('eventfd: encountered unsupported flags EFD_SEMAPHORE (0x1)');
