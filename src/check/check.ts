@@ -6,6 +6,7 @@ import {
   start,
   stuckThreads,
   type MachineState,
+  type Start,
   type Stop,
   type Transition,
 } from '../machine/index.js';
@@ -63,8 +64,17 @@ export function check(model: Model, options: CheckOptions): Verdict {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
     return { kind: 'error', message: `model '${model.name}': ${formatProblem(first)}${more}` };
   }
+  const { expect } = model;
+  if (expect.verdict === 'violation' && !PROPERTIES.some((p) => p.id === expect.property)) {
+    return {
+      kind: 'error',
+      message:
+        `model '${model.name}': it expects a violation of unknown property '${expect.property}'; ` +
+        `use one of ${PROPERTIES.map((p) => p.id).join(', ')}`,
+    };
+  }
   const begin = start(model);
-  if (begin.kind === 'failed') return setupFailed(model, begin.setup, begin.reason);
+  if (begin.kind === 'failed') return setupFailed(model, begin);
   const selected = PROPERTIES.filter((p) => options.properties?.includes(p.id) ?? true);
   const stuckAtStart = judgeStart(model, selected, begin.state);
   if (stuckAtStart !== null) return stuckAtStart;
@@ -227,20 +237,32 @@ function judgeStart(
   return { ...finding, counterexample: { schedule: [], replay: '', shortest: true }, stats };
 }
 
-/** The verdict when the setup cannot finish: an unsupported call there is still `unsupported`. */
-function setupFailed(model: Model, setup: readonly Transition[], reason: string): Verdict {
-  const outcome = setup.at(-1)?.outcome;
-  if (outcome?.kind !== 'unsupported')
-    return { kind: 'error', message: `model '${model.name}': ${reason}` };
+/**
+ * The verdict when the search cannot start: an assertion that fails before any thread's first
+ * step is a violation like any other, a loop past its bound a bound reached, and an unsupported
+ * call in the setup still `unsupported`; anything else means the model is broken.
+ */
+function setupFailed(model: Model, begin: Extract<Start, { kind: 'failed' }>): Verdict {
   const stats = { states: 0, transitions: 0, maxDepth: 0, durationMs: 0, peakMemory: 0 };
   const counterexample = { schedule: [], replay: '', shortest: true };
-  return {
-    kind: 'unsupported',
-    call: outcome.call,
-    message: outcome.message,
-    counterexample,
-    stats,
-  };
+  const { stop } = begin;
+  const name = (t: number) => model.threads[t]?.name ?? String(t);
+  if (stop?.kind === 'assertion') {
+    const message = `${name(stop.thread)} failed assertion at ${stop.label}: ${stop.message}`;
+    return { kind: 'violation', property: 'assertions', message, counterexample, stats };
+  }
+  if (stop?.kind === 'loop-bound') {
+    const detail =
+      `loop '${stop.loop}' in thread '${name(stop.thread)}' wanted more than its bound of ` +
+      `${stop.bound} passes; raise the bound in the model`;
+    return { kind: 'bound-reached', bound: 'loop', detail, stats };
+  }
+  const outcome = begin.setup.at(-1)?.outcome;
+  if (outcome?.kind !== 'unsupported') {
+    return { kind: 'error', message: `model '${model.name}': ${begin.reason}` };
+  }
+  const { call, message } = outcome;
+  return { kind: 'unsupported', call, message, counterexample, stats };
 }
 
 /** True when a verdict is the one the model expects. */

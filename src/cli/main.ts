@@ -18,6 +18,15 @@ function positive(name: string) {
   };
 }
 
+function whole(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+      throw new InvalidArgumentError(`${name} must be a positive whole number, got '${value}'`);
+    }
+    return Number(value);
+  };
+}
+
 function integer(name: string) {
   return (value: string): number => {
     if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
@@ -43,12 +52,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .command('check')
     .description('check models (all bundled models when none is named)')
     .argument('[models...]', 'model files, folders of them, or bundled model names')
-    .option('--max-states <n>', 'stop after this many distinct states', positive('--max-states'))
-    .option(
-      '--max-depth <n>',
-      'explore schedules of at most this many steps',
-      positive('--max-depth'),
-    )
+    .option('--max-states <n>', 'stop after this many distinct states', whole('--max-states'))
+    .option('--max-depth <n>', 'explore schedules of at most this many steps', whole('--max-depth'))
     .option('--max-seconds <n>', 'stop a model after this many seconds', positive('--max-seconds'))
     .option('--property <ids>', 'check only these invariants (comma separated ids)', (v: string) =>
       v.split(',').map((s) => s.trim()),
@@ -65,7 +70,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option(
       '--random <runs>',
       'sample this many random schedules instead of all',
-      positive('--random'),
+      whole('--random'),
     )
     .option(
       '--seed <n>',
@@ -102,6 +107,15 @@ function program(io: Io, done: (code: number) => void): Command {
         .default('steps'),
     )
     .option('--html <file>', 'also write the HTML report to this new file')
+    .addOption(
+      new Option('--mutant <name>', 'replay under a deliberately wrong semantics').choices(MUTANTS),
+    )
+    .addOption(
+      new Option('--timeouts <rule>', "when timeouts may fire: 'any' or 'miri'").choices([
+        'any',
+        'miri',
+      ]),
+    )
     .option('--clocks', 'show vector clocks', false)
     .option('--json', 'print the trace as JSON', false)
     .action(async (model: string, schedule: string, flags: ReplayFlags) => {
@@ -143,13 +157,24 @@ function program(io: Io, done: (code: number) => void): Command {
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
+  if (argv.length === 0) {
+    io.out(
+      program(io, () => undefined)
+        .helpInformation()
+        .trimEnd(),
+    );
+    return 0;
+  }
   try {
     await program(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      const message = error.message
+        .replace(/^error: /, '')
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/\.$/, '');
       io.err(`weft: ${message}; run 'weft --help' for usage`);
       return 2;
     }

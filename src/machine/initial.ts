@@ -9,7 +9,13 @@ import type { Stop, Transition } from './transition.js';
 /** The state the search starts from, after main ran the setup; or why the setup failed. */
 export type Start =
   | { readonly kind: 'ready'; readonly state: MachineState; readonly setup: readonly Transition[] }
-  | { readonly kind: 'failed'; readonly setup: readonly Transition[]; readonly reason: string };
+  | {
+      readonly kind: 'failed';
+      readonly setup: readonly Transition[];
+      readonly reason: string;
+      /** What stopped a thread before the search began (a failed assertion, a loop bound). */
+      readonly stop?: Stop;
+    };
 
 /** Setup steps beyond this mean the setup's loops are too large for a setup. */
 const SETUP_BUDGET = 10_000;
@@ -56,8 +62,8 @@ export function start(model: Model): Start {
   const main = 0 as ThreadId;
   const setup: Transition[] = [];
   const blank = settleThreads(model, blankState(model), [main]);
-  if (typeof blank === 'string') return { kind: 'failed', setup, reason: blank };
-  let state = blank;
+  if ('stop' in blank) return { kind: 'failed', setup, ...blank };
+  let state = blank.state;
   for (let budget = SETUP_BUDGET; ; budget--) {
     const thread = state.threads[main];
     if (thread === undefined || thread.pc >= model.setup || thread.status === 'done') break;
@@ -66,7 +72,12 @@ export function start(model: Model): Start {
     const { state: next, transition } = step(model, state, { kind: 'step', thread: main });
     setup.push(transition);
     const failure = setupFailure(transition);
-    if (failure !== null) return { kind: 'failed', setup, reason: failure };
+    if (failure !== null) {
+      const stop = transition.stop;
+      return stop === null
+        ? { kind: 'failed', setup, reason: failure }
+        : { kind: 'failed', setup, reason: failure, stop };
+    }
     state = next;
   }
   const mainClock = state.kernel.threads[main]?.clock ?? [];
@@ -80,8 +91,8 @@ export function start(model: Model): Start {
   });
   const others = model.threads.map((_, t) => t as ThreadId).filter((t) => t !== main);
   const spawned = settleThreads(model, { ...state, kernel: { ...state.kernel, threads } }, others);
-  if (typeof spawned === 'string') return { kind: 'failed', setup, reason: spawned };
-  return { kind: 'ready', state: freeze(spawned, true), setup };
+  if ('stop' in spawned) return { kind: 'failed', setup, ...spawned };
+  return { kind: 'ready', state: freeze(spawned.state, true), setup };
 }
 
 /**
@@ -92,7 +103,7 @@ function settleThreads(
   model: Model,
   state: MachineState,
   ts: readonly ThreadId[],
-): MachineState | string {
+): { readonly state: MachineState } | { readonly stop: Stop; readonly reason: string } {
   const stops: Stop[] = [];
   const next = produce(state, (draft) => {
     for (const t of ts) {
@@ -101,13 +112,13 @@ function settleThreads(
     }
   });
   const stop = stops[0];
-  if (stop === undefined) return next;
+  if (stop === undefined) return { state: next };
   const { thread, kind } = stop;
   const where = kind === 'loop-bound' ? stop.loop : stop.label;
-  return (
+  const reason =
     `thread '${model.threads[thread]?.name ?? thread}' stopped at ${where} before its first ` +
-    `step: ${kind}`
-  );
+    `step: ${kind}`;
+  return { stop, reason };
 }
 
 function setupFailure(t: Transition): string | null {

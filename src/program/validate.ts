@@ -2,6 +2,7 @@ import { MUTANTS } from '../kernel/index.js';
 import type { Expr } from './expr.js';
 import { destination, type Instruction } from './instruction.js';
 import type { Model, ThreadSpec } from './model.js';
+import { shapeProblems } from './shape.js';
 
 /** One reason a model cannot be checked, with where it is and how to fix it. */
 export interface ModelProblem {
@@ -243,6 +244,8 @@ function checkOptions(model: Model): string[] {
 
 /** Checks a model before it runs; returns every problem found (none for a sound model). */
 export function validateModel(model: Model): ModelProblem[] {
+  const shape = shapeProblems(model);
+  if (shape.length > 0) return shape;
   const problems: ModelProblem[] = [];
   const general = (message: string) =>
     problems.push({ thread: null, index: null, label: null, message });

@@ -70,7 +70,7 @@ const usage: readonly (readonly [string, readonly string[], string])[] = [
   [
     'a malformed bound',
     ['check', '--max-states', 'abc'],
-    "weft: option '--max-states <n>' argument 'abc' is invalid. --max-states must be a positive number, got 'abc'; run 'weft --help' for usage",
+    "weft: option '--max-states <n>' argument 'abc' is invalid. --max-states must be a positive whole number, got 'abc'; run 'weft --help' for usage",
   ],
   [
     'an unknown property',
@@ -81,6 +81,17 @@ const usage: readonly (readonly [string, readonly string[], string])[] = [
     'a malformed replay string',
     ['replay', 'message-passing-race', 'garbage'],
     "weft: replay string part 1 'garbage' is not 'thread:label' or 'thread:timeout'; copy the line weft check printed",
+  ],
+  [
+    'a replay naming a thread the model does not have',
+    ['replay', 'message-passing-race', 'ghost:write'],
+    "weft: replay step 1 names thread 'ghost', which model 'message-passing-race' does not " +
+      'have; its threads are main, producer, consumer',
+  ],
+  [
+    'a seed without random search',
+    ['check', 'message-passing-race', '--seed', '3'],
+    'weft: --seed only applies to random search; add --random N',
   ],
   [
     'an unknown command',
@@ -96,3 +107,30 @@ for (const [what, argv, message] of usage) {
     t.deepEqual(result.err, [message]);
   });
 }
+
+test('an assertion that fails before any step is a violation, not an error', async (t) => {
+  const result = await run('check', 'test/cli/early-assertion.ts');
+  t.is(result.code, 0);
+  t.deepEqual(result.out.slice(0, 2), [
+    '✓ early-assertion: violation of assertions',
+    '  worker failed assertion at assert: the worker checks its input before any call',
+  ]);
+});
+
+test('replay lines carry the semantics flags the check ran under', async (t) => {
+  const result = await run('check', 'two-waiters-one-event', '--mutant', 'wake-all-waiters');
+  t.is(
+    result.out.find((line) => line.startsWith('  replay:')),
+    "  replay: npx weft replay models/two-waiters-one-event.ts 'waiter-a:epoll_wait," +
+      "waiter-b:epoll_wait,writer:write' --mutant wake-all-waiters",
+  );
+});
+
+test('a model written as data with a wrong field is an invalid model, not a crash', async (t) => {
+  const result = await run('check', 'test/cli/broken-data-model.ts');
+  t.is(result.code, 2);
+  t.deepEqual(result.err, [
+    "weft: model 'broken-data': thread 'main', instruction 0 (eventfd): field 'initval' must " +
+      'be a whole number, not 1.5',
+  ]);
+});

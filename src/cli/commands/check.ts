@@ -19,6 +19,7 @@ import { progressFor } from '../progress.js';
 import { renderTrace, writeHtml, type TraceFormat } from '../render.js';
 import { join, resolve } from 'node:path';
 import { traceJson } from './trace-json.js';
+import { replayCommand, withSemantics } from '../semantics.js';
 
 /** The options of `weft check`. */
 export interface CheckFlags {
@@ -52,13 +53,9 @@ function exitCode(rows: readonly SummaryRow[]): number {
 }
 
 function withFlags(model: Model, flags: CheckFlags): Model {
-  const options: ModelOptions = {
-    ...model.options,
-    ...(flags.mutant === undefined ? {} : { mutant: flags.mutant }),
-    ...(flags.timeouts === undefined ? {} : { timeouts: flags.timeouts }),
-    ...(flags.exactClocks === true ? { clocks: 'exact' as const } : {}),
-  };
-  return { ...model, options };
+  const changed = withSemantics(model, flags);
+  if (flags.exactClocks !== true) return changed;
+  return { ...changed, options: { ...changed.options, clocks: 'exact' } };
 }
 
 function checkOne(loaded: LoadedModel, flags: CheckFlags, io: Io): Verdict {
@@ -89,7 +86,11 @@ function checkOne(loaded: LoadedModel, flags: CheckFlags, io: Io): Verdict {
 }
 
 /** A counterexample as the report renderings take it, or null for a verdict without one. */
-function viewOf(loaded: LoadedModel, verdict: Verdict): CounterexampleView | null {
+function viewOf(
+  loaded: LoadedModel,
+  verdict: Verdict,
+  flags: CheckFlags,
+): CounterexampleView | null {
   if (verdict.kind !== 'violation' && verdict.kind !== 'unsupported') return null;
   const { schedule, replay } = verdict.counterexample;
   return {
@@ -99,7 +100,7 @@ function viewOf(loaded: LoadedModel, verdict: Verdict): CounterexampleView | nul
       verdict.kind === 'violation'
         ? { property: verdict.property, message: verdict.message }
         : null,
-    replay: `npx weft replay ${loaded.file} '${replay}'`,
+    replay: replayCommand(loaded.file, replay, flags),
   };
 }
 
@@ -121,12 +122,20 @@ function counterexampleLines(
         : ''
       : `; found at random (seed ${random.seed}) with ${plural(random.firstSteps, 'step')}, then ` +
         `shrunk`;
-  const trace = renderTrace(view, flags.format ?? 'steps', flags.clocks, p);
-  return [
-    p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}${how}`),
-    ...trace.map((l) => `  ${l}`),
-    `replay: ${view.replay ?? ''}`,
-  ];
+  const format = flags.format ?? 'steps';
+  const trace = renderTrace(view, format, flags.clocks, p);
+  const head = `  ${p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}${how}`)}`;
+  const replay = `  replay: ${view.replay ?? ''}`;
+  switch (format) {
+    case 'steps':
+      return [head, ...trace.map((l) => `    ${l}`), replay];
+    case 'timeline':
+      // The timeline carries its own replay line and violation.
+      return [head, ...trace.map((l) => `    ${l}`)];
+    case 'mermaid':
+      // Unindented, so that it pastes into a .mmd file or a Markdown block as it is.
+      return [head, replay, ...trace];
+  }
 }
 
 /** `weft check [models...]`: checks each model and prints verdicts, traces and a summary. */
@@ -144,12 +153,18 @@ export async function runCheck(
       );
     }
   }
+  if (given.seed !== undefined && given.random === undefined) {
+    throw new UsageError('usage', '--seed only applies to random search; add --random N');
+  }
   const seed = given.seed ?? (given.random === undefined ? undefined : io.seed());
   const flags: CheckFlags = seed === undefined ? given : { ...given, seed };
   if (flags.random !== undefined && !flags.json) {
     io.out(
       `random search: ${flags.random} schedules a model, seed ${seed} (repeat with --seed ${seed})`,
     );
+  }
+  if (flags.property !== undefined && !flags.json) {
+    io.out(`checking only: ${flags.property.join(', ')}`);
   }
   const models = (await loadModels(args, io.cwd)).map((m) => ({
     ...m,
@@ -163,14 +178,15 @@ export async function runCheck(
     const asExpected = meetsExpectation(loaded.model.expect, verdict);
     rows.push({ name: loaded.model.name, verdict, expected: loaded.model.expect, asExpected });
     if (flags.json) {
-      json.push(modelJson(loaded, verdict, asExpected));
+      json.push(modelJson(loaded, verdict, asExpected, flags));
       continue;
     }
     io.out(formatHeadline(loaded.model.name, verdict, loaded.model.expect, asExpected, p));
+    if (verdict.kind === 'error') io.err(`weft: ${verdict.message}`);
     for (const line of formatDetail(verdict, p)) io.out(`  ${line}`);
-    const view = viewOf(loaded, verdict);
+    const view = viewOf(loaded, verdict, flags);
     if (view === null) continue;
-    for (const line of counterexampleLines(view, verdict, flags, io)) io.out(`  ${line}`);
+    for (const line of counterexampleLines(view, verdict, flags, io)) io.out(line);
     if (flags.html !== undefined) {
       const shown = join(flags.html, `${loaded.model.name}.html`);
       await writeHtml(resolve(io.cwd, shown), shown, view);
@@ -187,7 +203,12 @@ export async function runCheck(
   return code;
 }
 
-function modelJson(loaded: LoadedModel, verdict: Verdict, asExpected: boolean): unknown {
+function modelJson(
+  loaded: LoadedModel,
+  verdict: Verdict,
+  asExpected: boolean,
+  flags: CheckFlags,
+): unknown {
   const found = verdict.kind === 'violation' || verdict.kind === 'unsupported' ? verdict : null;
   return {
     name: loaded.model.name,
@@ -195,8 +216,7 @@ function modelJson(loaded: LoadedModel, verdict: Verdict, asExpected: boolean): 
     expected: loaded.model.expect,
     asExpected,
     verdict,
-    replay:
-      found === null ? null : `npx weft replay ${loaded.file} '${found.counterexample.replay}'`,
+    replay: found === null ? null : replayCommand(loaded.file, found.counterexample.replay, flags),
     trace:
       found === null
         ? null

@@ -20,9 +20,10 @@ import { loadModels } from '../load.js';
 import { terminalPalette } from '../palette.js';
 import { ensureNew, renderTrace, writeHtml, type TraceFormat } from '../render.js';
 import { traceJson } from './trace-json.js';
+import { replayCommand, withSemantics, type SemanticsFlags } from '../semantics.js';
 
 /** The options of `weft replay`. */
-export interface ReplayFlags {
+export interface ReplayFlags extends SemanticsFlags {
   readonly json: boolean;
   readonly clocks: boolean;
   readonly format?: TraceFormat;
@@ -57,13 +58,22 @@ export async function runReplay(
   const [loaded] = await loadModels([file], io.cwd);
   if (loaded === undefined) throw new UsageError('model-file', `'${file}' holds no model`);
   if (flags.html !== undefined) await ensureNew(resolve(io.cwd, flags.html), flags.html);
-  const { model } = loaded;
+  const model = withSemantics(loaded.model, flags);
   const named = parseSchedule(text);
   if (!Array.isArray(named)) {
     throw new UsageError(
       'schedule',
       `replay string part ${named.bad + 1} '${named.part}' is not 'thread:label' or ` +
         `'thread:timeout'; copy the line weft check printed`,
+    );
+  }
+  const unknown = named.findIndex((n) => !model.threads.some((t) => t.name === n.thread));
+  const ghost = named[unknown];
+  if (ghost !== undefined) {
+    throw new UsageError(
+      'schedule',
+      `replay step ${unknown + 1} names thread '${ghost.thread}', which model '${model.name}' ` +
+        `does not have; its threads are ${model.threads.map((t) => t.name).join(', ')}`,
     );
   }
   const begin = start(model);
@@ -100,7 +110,7 @@ export async function runReplay(
       finding?.kind === 'violation'
         ? { property: finding.property, message: finding.message }
         : null,
-    replay: `npx weft replay ${loaded.file} '${replayString}'`,
+    replay: replayCommand(loaded.file, replayString, flags),
   };
 
   if (flags.json) {
@@ -122,10 +132,11 @@ export async function runReplay(
       ),
     );
     for (const note of notes) io.out(p.warn(`${GLYPHS.warn} ${note}`));
-    for (const line of renderTrace(view, flags.format ?? 'steps', flags.clocks, p))
-      io.out(`  ${line}`);
+    const format = flags.format ?? 'steps';
+    const indent = format === 'mermaid' ? '' : '  ';
+    for (const line of renderTrace(view, format, flags.clocks, p)) io.out(`${indent}${line}`);
     if (finding === null) io.out(p.pass(`${GLYPHS.pass} no property fails along this schedule`));
-    else {
+    else if (format !== 'timeline') {
       const what = finding.kind === 'violation' ? `violation of ${finding.property}` : finding.kind;
       io.out(p.fail(`${GLYPHS.fail} ${what}: ${finding.message} (step ${shown.length})`));
     }

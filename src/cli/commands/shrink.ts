@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import { PROPERTIES } from '../../../properties/index.js';
 import { check } from '../../check/index.js';
 import { printModel, shrinkModel } from '../../shrink/index.js';
 import { UsageError } from '../errors.js';
@@ -28,16 +29,31 @@ export async function runShrink(file: string, flags: ShrinkFlags, io: Io): Promi
   const [loaded] = await loadModels([file], io.cwd);
   if (loaded === undefined) throw new UsageError('model-file', `'${file}' holds no model`);
   const out = flags.out === undefined ? null : resolve(io.cwd, flags.out);
-  const verdict = check(loaded.model, { clock: io.clock, shortest: false });
-  const property = flags.property ?? (verdict.kind === 'violation' ? verdict.property : null);
+  if (flags.property !== undefined && !PROPERTIES.some((p) => p.id === flags.property)) {
+    throw new UsageError(
+      'usage',
+      `unknown property '${flags.property}' in --property; use one of ` +
+        PROPERTIES.map((p) => p.id).join(', '),
+    );
+  }
+  const verdict = check(loaded.model, {
+    clock: io.clock,
+    shortest: false,
+    ...(flags.property === undefined ? {} : { properties: [flags.property] }),
+  });
+  const property = verdict.kind === 'violation' ? verdict.property : null;
   if (property === null) {
+    const what = flags.property === undefined ? 'no invariant' : `'${flags.property}'`;
     io.err(
-      `weft: model '${loaded.model.name}' violates no invariant (verdict ${verdict.kind}); there ` +
+      `weft: model '${loaded.model.name}' violates ${what} (verdict ${verdict.kind}); there ` +
         `is nothing to shrink`,
     );
     return 1;
   }
-  const { model, tries } = shrinkModel(loaded.model, property);
+  const shrunk = shrinkModel(loaded.model, property);
+  const { tries } = shrunk;
+  // A new name, so that the reduced model and the original can be checked side by side.
+  const model = { ...shrunk.model, name: `${loaded.model.name}-shrunk` };
   const before = loaded.model.threads.reduce((n, t) => n + t.program.length, 0);
   const after = model.threads.reduce((n, t) => n + t.program.length, 0);
   const header =
