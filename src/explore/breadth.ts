@@ -59,7 +59,7 @@ export function breadthFirst<F>(
     transitions,
     maxDepth: depth,
     durationMs: hooks.clock() - began,
-    peakMemory,
+    peakMemory: Math.max(peakMemory, hooks.memory?.() ?? 0),
   });
   const pathTo = (index: number, last: Choice): Choice[] => {
     const path = [last];

@@ -106,7 +106,7 @@ export function depthFirst<F>(
     transitions,
     maxDepth,
     durationMs: hooks.clock() - began,
-    peakMemory,
+    peakMemory: Math.max(peakMemory, hooks.memory?.() ?? 0),
   });
 
   const [hi, lo] = fingerprint(start, clocks);

@@ -36,6 +36,8 @@ const SYSCALLS = new Set([
 ]);
 const OTHERS = new Set(['store', 'load', 'join', 'set', 'assert', 'jump', 'loop']);
 
+const fitsI32 = (n: number): boolean => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31;
+
 /** Every register name an expression reads. */
 export function registersRead(e: Expr, into: string[] = []): string[] {
   switch (e.k) {
@@ -198,6 +200,13 @@ function checkInstruction(
     (!Number.isInteger(i.exit) || i.exit <= pc || i.exit > thread.program.length)
   ) {
     problems.push(`loop '${i.name}' exits to ${i.exit}; give an instruction after the loop head`);
+  }
+  if (i.op === 'epoll_wait' && (!fitsI32(i.maxevents) || !fitsI32(i.timeout))) {
+    problems.push('maxevents and timeout are C ints; give values from -2^31 to 2^31 - 1');
+  }
+  const u64 = i.op === 'write' ? i.value : i.op === 'epoll_ctl' ? i.data : null;
+  if (u64?.k === 'lit' && typeof u64.v === 'bigint' && (u64.v < 0n || u64.v >= 1n << 64n)) {
+    problems.push(`value ${u64.v} does not fit in a u64; give 0 to 2^64 - 1`);
   }
   if (i.op === 'loop' && (!Number.isInteger(i.bound) || i.bound < 1)) {
     problems.push(

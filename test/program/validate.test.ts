@@ -234,3 +234,20 @@ test('formatProblem leaves out what a problem does not locate', (t) => {
   );
   t.is(formatProblem({ thread: 'a', index: null, label: 'x', message: 'm' }), "thread 'a': m");
 });
+
+test('a literal u64 that does not fit and an epoll_wait timeout beyond a C int are rejected', (t) => {
+  const m = model('too-big', (b) => {
+    const efd = b.eventfd(0, 0, { as: 'efd' });
+    const ep = b.epollCreate1(0, { as: 'ep' });
+    b.thread('a', (a) => {
+      a.write(efd, 1n << 64n);
+      a.epollWait(ep, 1, 2 ** 40);
+    });
+  });
+  t.deepEqual(validateModel(m).map(formatProblem), [
+    "thread 'a', instruction 0 (write): value 18446744073709551616 does not fit in a u64; " +
+      'give 0 to 2^64 - 1',
+    "thread 'a', instruction 1 (epoll_wait): maxevents and timeout are C ints; give values " +
+      'from -2^31 to 2^31 - 1',
+  ]);
+});
