@@ -11,6 +11,7 @@ import {
 import type { Bounds, Model } from '../program/index.js';
 import type { SearchHooks, SearchResult, SearchStats } from './search.js';
 import { isDeadEnd } from './search.js';
+import { Meter } from './meter.js';
 import { FingerprintSet } from './visited.js';
 
 /** A state reached by the search, linked to the step that first reached it. */
@@ -30,8 +31,6 @@ interface Candidate {
   readonly lo: number;
 }
 
-const CHECK_EVERY = 1024;
-
 /**
  * Breadth-first search for the shortest schedule to a finding: level by level, so the first
  * level with a finding holds the fewest steps; within it, the finding with the fewest thread
@@ -46,21 +45,13 @@ export function breadthFirst<F>(
   bounds: Bounds,
   hooks: SearchHooks<F>,
 ): SearchResult<F> {
-  const began = hooks.clock();
+  const meter = new Meter(hooks, bounds);
   const clocks = clocksObservable(model);
   const visited = new FingerprintSet();
   const parents: number[] = [-1];
   const choices: (Choice | null)[] = [null];
-  let transitions = 0;
   let depth = 0;
-  let peakMemory = 0;
-  const stats = (): SearchStats => ({
-    states: parents.length,
-    transitions,
-    maxDepth: depth,
-    durationMs: hooks.clock() - began,
-    peakMemory: Math.max(peakMemory, hooks.memory?.() ?? 0),
-  });
+  const stats = (): SearchStats => meter.stats(parents.length, depth);
   const pathTo = (index: number, last: Choice): Choice[] => {
     const path = [last];
     for (let i = index; i > 0; i = parents[i] ?? 0) {
@@ -80,7 +71,7 @@ export function breadthFirst<F>(
     for (const node of level) {
       for (const choice of enabledChoices(model, node.state)) {
         const { state: after, transition } = step(model, node.state, choice);
-        transitions++;
+        const late = meter.count(parents.length, depth);
         const switches =
           node.switches + (node.last !== null && node.last !== choice.thread ? 1 : 0);
         const dead = isDeadEnd(transition);
@@ -93,13 +84,7 @@ export function breadthFirst<F>(
           found.push({ finding, schedule: pathTo(node.index, choice), switches });
           continue;
         }
-        if (transitions % CHECK_EVERY === 0) {
-          const elapsed = hooks.clock() - began;
-          peakMemory = Math.max(peakMemory, hooks.memory?.() ?? 0);
-          hooks.onProgress?.({ states: parents.length, transitions, depth, elapsedMs: elapsed });
-          if (elapsed > bounds.seconds * 1000)
-            return { kind: 'bound', bound: 'time', stats: stats() };
-        }
+        if (late) return { kind: 'bound', bound: 'time', stats: stats() };
         if (dead) continue;
         const [h, l] = fingerprint(after, clocks);
         const child = { state: after, index: -1, switches, last: choice.thread };
@@ -124,6 +109,5 @@ export function breadthFirst<F>(
     }
     depth++;
   }
-  peakMemory = Math.max(peakMemory, hooks.memory?.() ?? 0);
   return { kind: 'complete', stats: stats(), cut: null };
 }

@@ -10,6 +10,7 @@ import {
   type Transition,
 } from '../machine/index.js';
 import type { Bounds, Model } from '../program/index.js';
+import { Meter } from './meter.js';
 import { FingerprintSet } from './visited.js';
 
 /** Counts of one search. Durations in milliseconds, memory in bytes. */
@@ -81,8 +82,6 @@ interface Frame {
   next: number;
 }
 
-const CHECK_EVERY = 1024;
-
 /**
  * Exhaustive depth-first search from `start` with a visited set of fingerprints. Choices are
  * taken in `enabledChoices` order, so the same model gives the same counts and the same first
@@ -94,20 +93,12 @@ export function depthFirst<F>(
   bounds: Bounds,
   hooks: SearchHooks<F>,
 ): SearchResult<F> {
-  const began = hooks.clock();
+  const meter = new Meter(hooks, bounds);
   const clocks = clocksObservable(model);
   const visited = new FingerprintSet();
-  let transitions = 0;
   let maxDepth = 0;
-  let peakMemory = 0;
   let cut: SearchBound | null = null;
-  const stats = (): SearchStats => ({
-    states: visited.size,
-    transitions,
-    maxDepth,
-    durationMs: hooks.clock() - began,
-    peakMemory: Math.max(peakMemory, hooks.memory?.() ?? 0),
-  });
+  const stats = (): SearchStats => meter.stats(visited.size, maxDepth);
 
   const [hi, lo] = fingerprint(start, clocks);
   visited.add(hi, lo);
@@ -121,13 +112,13 @@ export function depthFirst<F>(
       continue;
     }
     const { state: after, transition } = step(model, frame.state, choice);
-    transitions++;
     const dead = isDeadEnd(transition);
     let fresh = false;
     if (!dead) {
       const [h, l] = fingerprint(after, clocks);
       fresh = visited.add(h, l);
     }
+    const late = meter.count(visited.size, stack.length);
     const choices = fresh ? enabledChoices(model, after) : [];
     const terminal = fresh && choices.length === 0 ? { stuck: stuckThreads(model, after) } : null;
     const finding = hooks.judge(frame.state, transition, after, terminal, fresh);
@@ -136,17 +127,7 @@ export function depthFirst<F>(
       return { kind: 'found', finding, schedule, stats: stats() };
     }
 
-    if (transitions % CHECK_EVERY === 0) {
-      const elapsed = hooks.clock() - began;
-      peakMemory = Math.max(peakMemory, hooks.memory?.() ?? 0);
-      hooks.onProgress?.({
-        states: visited.size,
-        transitions,
-        depth: stack.length,
-        elapsedMs: elapsed,
-      });
-      if (elapsed > bounds.seconds * 1000) return { kind: 'bound', bound: 'time', stats: stats() };
-    }
+    if (late) return { kind: 'bound', bound: 'time', stats: stats() };
     if (!fresh) continue;
     if (visited.size > bounds.states) return { kind: 'bound', bound: 'states', stats: stats() };
     maxDepth = Math.max(maxDepth, stack.length);
@@ -156,6 +137,5 @@ export function depthFirst<F>(
     }
     stack.push({ state: after, choices, next: 0 });
   }
-  peakMemory = Math.max(peakMemory, hooks.memory?.() ?? 0);
   return { kind: 'complete', stats: stats(), cut };
 }
