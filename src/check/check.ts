@@ -46,6 +46,7 @@ const PANIC_PROPERTY = {
   'woken-without-events': 'woken-receives-event',
   'stale-interest-table': 'interest-table-consistent',
   'missing-ready-interest': 'ready-set-consistent',
+  'active-mismatch': 'active-matches-readiness',
 } as const;
 
 /** The bounds a check of `model` runs under. */

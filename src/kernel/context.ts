@@ -5,7 +5,8 @@ import type { Delivery, KernelStep, Outcome, Wakeup } from './result.js';
 import type { Description, KernelState } from './state.js';
 
 /** Why the interpreter panicked: each code is one `.expect` or `assert!` of the seed. */
-export type PanicCode = 'stale-interest-table' | 'woken-without-events' | 'missing-ready-interest';
+export type PanicCode =
+  'stale-interest-table' | 'woken-without-events' | 'missing-ready-interest' | 'active-mismatch';
 
 /** The mutable view one kernel operation works on, inside a single immer `produce`. */
 export interface Context {

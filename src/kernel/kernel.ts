@@ -21,6 +21,7 @@ export const SEED_CONFIG: KernelConfig = {
   eventfdLimit: EVENTFD_LIMIT,
   socketCapacity: SOCKET_CAPACITY,
   mutant: null,
+  debugAssertions: true,
 };
 
 const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);

@@ -2,6 +2,7 @@ import type { Draft } from 'immer';
 import { acquire, actorClock, as, panic, release, type Context } from './context.js';
 import type { DescriptionId } from './ids.js';
 import { compareKeys, insertKey, removeKey } from './keys.js';
+import { formatEvents } from './flags.js';
 import { readiness } from './readiness.js';
 import type { DeliveredEvent } from './result.js';
 import type { EpollDescription, Interest } from './state.js';
@@ -63,6 +64,7 @@ export function returnReadyList(
   epoll: Draft<EpollDescription>,
   maxevents: number,
 ): DeliveredEvent[] {
+  if (ctx.k.config.debugAssertions) assertActiveEvents(ctx, epoll);
   const delivered: DeliveredEvent[] = [];
   while (delivered.length < maxevents) {
     const key = epoll.ready[0];
@@ -80,6 +82,29 @@ export function returnReadyList(
     epoll.ready.shift();
   }
   return delivered;
+}
+
+/**
+ * The seed's debug-build check at the top of `return_ready_list`: every interest's active
+ * events must equal its description's readiness, masked. It can fail in the middle of a step:
+ * a socket read updates the peer (which may wake a waiter, who delivers here) before it updates
+ * the reading end itself.
+ */
+function assertActiveEvents(ctx: Context, epoll: Draft<EpollDescription>): void {
+  for (const interest of epoll.interests) {
+    const d = ctx.k.descriptions[interest.key.id];
+    const events = d === null || d === undefined ? null : readiness(ctx.k, d);
+    if (events === null) continue;
+    const expected = (events & interest.relevant) >>> 0;
+    if (interest.active !== expected) {
+      panic(
+        'active-mismatch',
+        `assertion \`left == right\` failed: interest (${interest.key.id}, ${interest.key.fd}) ` +
+          `has active events ${formatEvents(interest.active)}, its description reports ` +
+          formatEvents(expected),
+      );
+    }
+  }
 }
 
 /**

@@ -149,6 +149,12 @@ export interface KernelConfig {
   readonly socketCapacity: number;
   /** The deliberately wrong semantics in force, or null for the seed's own. */
   readonly mutant: Mutant | null;
+  /**
+   * Whether the interpreter is a debug build: then every delivery first asserts that each
+   * interest's active events equal its description's readiness, masked (the seed's I3 check),
+   * and panics mid-step where they do not. True by default, as Miri's own test suite runs.
+   */
+  readonly debugAssertions: boolean;
 }
 
 /** The whole kernel: plain immutable data. */

@@ -28,8 +28,13 @@ function unitClock(t: number): number[] {
 
 /** The machine before anything ran: every thread at its first instruction, clocks at 1. */
 function blankState(model: Model): MachineState {
-  const { eventfdLimit, socketCapacity, mutant } = model.options;
-  const kernel = initialKernel(model.threads.length, { eventfdLimit, socketCapacity, mutant });
+  const { eventfdLimit, socketCapacity, mutant, debugAssertions = true } = model.options;
+  const kernel = initialKernel(model.threads.length, {
+    eventfdLimit,
+    socketCapacity,
+    mutant,
+    debugAssertions,
+  });
   return freeze(
     {
       kernel: {

@@ -65,6 +65,11 @@ export interface ModelOptions {
    * clock-tracking figures do.
    */
   readonly clocks?: 'auto' | 'exact';
+  /**
+   * Model a debug build of the interpreter, whose deliveries assert the seed's I3 check and can
+   * panic mid-step (true by default); false models a release build.
+   */
+  readonly debugAssertions?: boolean;
 }
 
 /**

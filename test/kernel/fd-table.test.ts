@@ -33,6 +33,7 @@ test('initialKernel merges a partial config over the seed config', (t) => {
     eventfdLimit: 2n,
     socketCapacity: 0x34000,
     mutant: 'del-keeps-ready-key',
+    debugAssertions: true,
   });
 });
 
@@ -121,20 +122,34 @@ test('a close with another reference left only drops the reference', (t) => {
   t.deepEqual(s.call('read', T0, copy).outcome, returned(8, { value: 5n }));
 });
 
-test('fcntl sets and clears O_NONBLOCK on an eventfd and a socket end', (t) => {
+test('fcntl sets and clears O_NONBLOCK on a socket end, ignoring the access mode', (t) => {
+  const s = new Session();
+  const [a] = s.pair('socketpair', T0);
+
+  t.deepEqual(s.call('setFlags', T0, a, O_NONBLOCK | 2).outcome, returned(0));
+  t.deepEqual(s.call('read', T0, a).outcome, failed('EAGAIN'));
+
+  s.call('setFlags', T0, a, 0);
+  t.deepEqual(s.call('read', T0, a).outcome, {
+    kind: 'blocked',
+    on: { kind: 'read', id: s.id(a), len: 8 },
+  });
+});
+
+test('fcntl F_SETFL is refused on an eventfd and for flags other than O_NONBLOCK', (t) => {
   const s = new Session();
   const e = s.fd('eventfd', T0);
   const [a] = s.pair('socketpair', T0);
 
-  t.deepEqual(s.call('setFlags', T0, e, O_NONBLOCK).outcome, returned(0));
-  t.deepEqual(s.call('setFlags', T0, a, O_NONBLOCK).outcome, returned(0));
-  t.deepEqual(s.call('read', T0, e).outcome, failed('EAGAIN'));
-  t.deepEqual(s.call('read', T0, a).outcome, failed('EAGAIN'));
-
-  s.call('setFlags', T0, e, 0);
-  t.deepEqual(s.call('read', T0, e).outcome, {
-    kind: 'blocked',
-    on: { kind: 'read', id: s.id(e), len: 8 },
+  t.deepEqual(s.call('setFlags', T0, e, O_NONBLOCK).outcome, {
+    kind: 'unsupported',
+    call: 'fcntl',
+    message: `fcntl: F_SETFL is not supported for event fd ${e}`,
+  });
+  t.deepEqual(s.call('setFlags', T0, a, 0x400).outcome, {
+    kind: 'unsupported',
+    call: 'fcntl',
+    message: 'fcntl: only O_NONBLOCK is supported for F_SETFL on socketpairs and pipes (got 0x400)',
   });
 });
 

@@ -2,6 +2,7 @@ import { current } from 'immer';
 import { allocateFd, lookup, unsupported, type Context } from '../context.js';
 import { O_NONBLOCK } from '../flags.js';
 import type { Fd } from '../ids.js';
+import { descriptionName } from '../readiness.js';
 import type { Description } from '../state.js';
 import { removeEpolls, tableRemove, updateActiveEvents } from '../notify.js';
 import type { Outcome } from '../result.js';
@@ -60,13 +61,30 @@ export function dup(ctx: Context, fd: Fd): Outcome {
   return ok(allocateFd(ctx, d.id));
 }
 
-/** `fcntl(fd, F_SETFL, flags)`: only `O_NONBLOCK` is honoured; epoll is not notified. */
+/**
+ * `fcntl(fd, F_SETFL, flags)` on a socketpair or pipe end: sets or clears `O_NONBLOCK`; epoll is
+ * not notified. Other kinds of description, and other flags, are refused.
+ */
 export function setFlags(ctx: Context, fd: Fd, flags: number): Outcome {
   const d = lookup(ctx, fd);
   if (d === undefined) return fail('EBADF');
-  if (d.kind === 'eventfd' || d.kind === 'socket') d.nonblocking = (flags & O_NONBLOCK) !== 0;
+  if (d.kind !== 'socket') {
+    unsupported(`fcntl: F_SETFL is not supported for ${descriptionName(d)} fd ${fd}`);
+  }
+  // The access mode bits are ignored; any flag but O_NONBLOCK is refused.
+  const others = flags & ~(O_NONBLOCK | O_ACCMODE);
+  if (others !== 0) {
+    unsupported(
+      `fcntl: only O_NONBLOCK is supported for F_SETFL on socketpairs and pipes ` +
+        `(got 0x${(others >>> 0).toString(16)})`,
+    );
+  }
+  d.nonblocking = (flags & O_NONBLOCK) !== 0;
   return ok(0);
 }
+
+/** O_RDONLY, O_WRONLY and O_RDWR: the access mode part of the file status flags. */
+const O_ACCMODE = 0o3;
 
 /**
  * `close(fd)`: frees the fd number. Dropping the last reference forgets every interest in the
