@@ -90,7 +90,10 @@ function instructionProblem(i: unknown): string | null {
     return `unknown instruction '${String(i['op'])}'; use one of ${Object.keys(FIELDS).join(', ')}`;
   }
   if (typeof i['label'] !== 'string' || !PART.test(i['label'])) {
-    return 'its label must be non-empty, without spaces, quotes, backslashes, commas or colons (it names the step in replay strings)';
+    return (
+      'its label must be non-empty, without spaces, quotes, backslashes, commas or colons ' +
+      '(it names the step in replay strings)'
+    );
   }
   for (const [field, kind] of Object.entries(fields)) {
     const v = i[field];

@@ -124,7 +124,8 @@ function counterexampleLines(
         `shrunk`;
   const format = flags.format ?? 'steps';
   const trace = renderTrace(view, format, flags.clocks, p);
-  const head = `  ${p.dim(`counterexample: ${plural(steps, 'step')}, ${plural(switches, 'thread switch')}${how}`)}`;
+  const counts = `${plural(steps, 'step')}, ${plural(switches, 'thread switch')}`;
+  const head = `  ${p.dim(`counterexample: ${counts}${how}`)}`;
   const replay = `  replay: ${view.replay ?? ''}`;
   switch (format) {
     case 'steps':
