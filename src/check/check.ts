@@ -195,13 +195,16 @@ function verdictOf(
 function boundDetail(bound: 'states' | 'depth' | 'time', states: number): string {
   switch (bound) {
     case 'states':
-      return `stopped after ${states} distinct states; raise the limit with --max-states`;
+      return (
+        `stopped after ${states.toLocaleString('en-US')} distinct states; raise the limit ` +
+        'with --max-states'
+      );
     case 'depth':
       return 'some schedules are longer than the depth bound; raise it with --max-depth';
     case 'time':
       return (
-        `stopped at the time bound after ${states} distinct states; raise it with ` +
-        `--max-seconds`
+        `stopped at the time bound after ${states.toLocaleString('en-US')} distinct states; ` +
+        'raise it with --max-seconds'
       );
   }
 }
