@@ -57,6 +57,8 @@ export type RandomResult<F> =
       /** With `path`, replays this run: pass both back in the options. */
       readonly seed: number;
       readonly path: string;
+      /** What the random walks covered, shrinking included. */
+      readonly stats: SearchStats;
     }
   | { readonly kind: 'none'; readonly runs: number; readonly stats: SearchStats }
   | { readonly kind: 'failed'; readonly reason: string };
@@ -162,6 +164,13 @@ export function randomSearch<F>(
     },
   );
 
+  const stats = (): SearchStats => ({
+    states: counts.visited.size,
+    transitions: counts.transitions,
+    maxDepth: counts.maxDepth,
+    durationMs: hooks.clock() - began,
+    peakMemory: hooks.memory?.() ?? 0,
+  });
   const original = memo.first;
   if (details.failed && details.counterexample !== null && original !== null) {
     const [list] = details.counterexample;
@@ -173,14 +182,8 @@ export function randomSearch<F>(
       shrunk: shrunk.schedule,
       seed: details.seed,
       path: details.counterexamplePath,
+      stats: stats(),
     };
   }
-  const stats: SearchStats = {
-    states: counts.visited.size,
-    transitions: counts.transitions,
-    maxDepth: counts.maxDepth,
-    durationMs: hooks.clock() - began,
-    peakMemory: hooks.memory?.() ?? 0,
-  };
-  return { kind: 'none', runs: details.numRuns, stats };
+  return { kind: 'none', runs: details.numRuns, stats: stats() };
 }

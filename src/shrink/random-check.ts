@@ -53,7 +53,6 @@ export function checkRandomly(model: Model, options: RandomCheckOptions): Verdic
       same: sameProblem,
     },
   );
-  const stats = { states: 0, transitions: 0, maxDepth: 0, durationMs: 0, peakMemory: 0 };
   switch (result.kind) {
     case 'failed':
       return { kind: 'error', message: `model '${model.name}': ${result.reason}` };
@@ -76,7 +75,7 @@ export function checkRandomly(model: Model, options: RandomCheckOptions): Verdic
         shortest: false,
         random: { seed: result.seed, path: result.path, firstSteps: result.schedule.length },
       };
-      return { ...finding, counterexample, stats };
+      return { ...finding, counterexample, stats: result.stats };
     }
   }
 }
