@@ -43,7 +43,12 @@ export function checkModel(model: Model, options: CheckModelOptions = {}): Model
   if (verdict.kind === 'violation' || verdict.kind === 'unsupported') {
     const trace = traceOf(model, verdict.counterexample.schedule);
     const steps = trace.transitions.length;
-    lines.push(`  counterexample: ${steps} steps, ${threadSwitches(trace.transitions)} switches`);
+    const switches = threadSwitches(trace.transitions);
+    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    lines.push(
+      `  counterexample: ${plural(steps, 'step', 'steps')}, ` +
+        plural(switches, 'thread switch', 'thread switches'),
+    );
     for (const line of formatTrace({ model, ...trace })) lines.push(`    ${line}`);
     const file = options.file ?? '<model file>';
     lines.push(`  replay: npx weft replay ${file} '${verdict.counterexample.replay}'`);

@@ -271,6 +271,8 @@ function setupFailed(model: Model, begin: Extract<Start, { kind: 'failed' }>): V
 
 /** True when a verdict is the one the model expects. */
 export function meetsExpectation(expect: Expectation, verdict: Verdict): boolean {
+  // A model written as data may lack a well-formed expectation; its check is then an error.
+  if (typeof expect !== 'object' || (expect as Expectation | null) === null) return false;
   switch (expect.verdict) {
     case 'pass':
       return verdict.kind === 'pass';

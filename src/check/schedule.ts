@@ -1,5 +1,13 @@
 import type { ThreadId } from '../kernel/index.js';
-import { start, step, type Choice, type MachineState, type Transition } from '../machine/index.js';
+import {
+  enabledChoices,
+  start,
+  step,
+  type Choice,
+  type MachineState,
+  type Transition,
+} from '../machine/index.js';
+import { sameChoice } from './finding-along.js';
 import type { Model } from '../program/index.js';
 
 /** One choice named by meaning: the thread and the label it steps, or its timeout. */
@@ -72,9 +80,16 @@ export function replayNamed(
   let state = start;
   for (const [index, n] of named.entries()) {
     const t = model.threads.findIndex((th) => th.name === n.thread) as ThreadId;
-    const choice = resolve(model, state, t, n);
-    if (typeof choice === 'string')
+    const resolved = resolve(model, state, t, n);
+    const choice =
+      typeof resolved === 'string' ||
+      enabledChoices(model, state).some((c) => sameChoice(c, resolved))
+        ? resolved
+        : `'${n.thread}:${n.label}' cannot be taken here: under this model's rules another ` +
+          'choice must come first';
+    if (typeof choice === 'string') {
       return { transitions, states, mismatch: { index, reason: choice } };
+    }
     const result = step(model, state, choice);
     transitions.push(result.transition);
     states.push(result.state);

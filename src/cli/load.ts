@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import type { Model } from '../program/index.js';
+import { formatProblem, validateModel, type Model } from '../program/index.js';
 import { UsageError } from './errors.js';
 
 /** A model and the file it came from, as the user should see the path. */
@@ -116,4 +116,14 @@ export async function loadModels(args: readonly string[], cwd: string): Promise<
   const loaded: LoadedModel[] = [];
   for (const f of files) loaded.push(await loadFile(f, cwd));
   return loaded;
+}
+
+/** Throws a one-line `UsageError` for the first problem of an invalid model. */
+export function requireValid(loaded: LoadedModel): void {
+  const problem = validateModel(loaded.model)[0];
+  if (problem === undefined) return;
+  throw new UsageError(
+    'model-file',
+    `model '${loaded.model.name}' in '${loaded.file}': ${formatProblem(problem)}`,
+  );
 }

@@ -25,5 +25,10 @@ export function replayCommand(file: string, schedule: string, flags: SemanticsFl
     flags.mutant === undefined || flags.mutant === null ? '' : ` --mutant ${flags.mutant}`,
     flags.timeouts === undefined ? '' : ` --timeouts ${flags.timeouts}`,
   ].join('');
-  return `npx weft replay ${file} '${schedule}'${extra}`;
+  return `npx weft replay ${shellWord(file)} '${schedule}'${extra}`;
+}
+
+/** A path as one shell word: as it is when plain, else single-quoted with quotes escaped. */
+export function shellWord(text: string): string {
+  return /^[A-Za-z0-9_./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

@@ -41,6 +41,11 @@ const SOCKET_FLAGS = [
   [SOCK_NONBLOCK, 'SOCK_NONBLOCK'],
   [SOCK_CLOEXEC, 'SOCK_CLOEXEC'],
 ] as const;
+// pipe2 takes the same bits under their O_ names.
+const PIPE_FLAGS = [
+  [SOCK_NONBLOCK, 'O_NONBLOCK'],
+  [SOCK_CLOEXEC, 'O_CLOEXEC'],
+] as const;
 
 /** Names the flag bits of a creation call, `EFD_NONBLOCK|EFD_CLOEXEC`; 0 stays `0`. */
 function flagNames(flags: number, names: readonly (readonly [number, string])[]): string {
@@ -96,7 +101,7 @@ export function prepareCall(
         call: calls.socketpair(i.flags),
       };
     case 'pipe':
-      return { text: `pipe2(${flagNames(i.flags, SOCKET_FLAGS)})`, call: calls.pipe(i.flags) };
+      return { text: `pipe2(${flagNames(i.flags, PIPE_FLAGS)})`, call: calls.pipe(i.flags) };
     case 'read': {
       const target = fdOf(i.fd);
       return { text: `read(${target}, ${i.len})`, call: calls.read(target, i.len) };

@@ -74,7 +74,10 @@ export function settle(model: Model, draft: Draft<MachineState>, t: ThreadId): S
       }
     } catch (error) {
       if (!(error instanceof EvaluationError)) throw error;
-      return { kind: 'model-error', thread: t, label: i.label, message: error.message };
+      // The model asks for something this path does not have (an event record that was not
+      // returned, say): a failure of the model's own logic, reported with its trace.
+      const message = `cannot evaluate: ${error.message}`;
+      return { kind: 'assertion', thread: t, label: i.label, message };
     }
   }
   const label = program[thread.pc]?.label ?? 'end';

@@ -58,7 +58,9 @@ export function step(model: Model, state: MachineState, choice: Choice): StepRes
     return visible(model, state, choice, instruction as VisibleInstruction);
   } catch (error) {
     if (!(error instanceof EvaluationError)) throw error;
-    return refuse(state, choice, instruction.label, error.message);
+    // An operand this path cannot supply is the model's own failure, reported with its trace.
+    const message = `cannot evaluate its operands: ${error.message}`;
+    return refuse(state, choice, instruction.label, message, 'assertion');
   }
 }
 
@@ -161,8 +163,14 @@ function block(model: Model, draft: Draft<MachineState>, t: ThreadId, timeout: n
   thread.deadline = model.options.timeouts === 'miri' && timeout > 0 ? draft.now + timeout : null;
 }
 
-function refuse(state: MachineState, choice: Choice, label: string, message: string): StepResult {
-  const stop: Stop = { kind: 'model-error', thread: choice.thread, label, message };
+function refuse(
+  state: MachineState,
+  choice: Choice,
+  label: string,
+  message: string,
+  kind: 'model-error' | 'assertion' = 'model-error',
+): StepResult {
+  const stop: Stop = { kind, thread: choice.thread, label, message };
   const transition: Transition = {
     choice,
     thread: choice.thread,

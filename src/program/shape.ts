@@ -146,6 +146,14 @@ export function shapeProblems(model: unknown): ModelProblem[] {
       continue;
     }
     const name = thread['name'];
+    if (typeof thread['mayEndBlocked'] !== 'boolean') {
+      problems.push({
+        thread: name,
+        index: null,
+        label: null,
+        message: 'mayEndBlocked must be true or false',
+      });
+    }
     if (!Array.isArray(thread['program'])) {
       problems.push({
         thread: name,
@@ -166,6 +174,24 @@ export function shapeProblems(model: unknown): ModelProblem[] {
   if (!Array.isArray(model['variables']) || !Array.isArray(model['finals'])) {
     general('variables and finals must be lists (empty when unused)');
   } else {
+    for (const final of model['finals'] as unknown[]) {
+      const problem = isRecord(final) ? expressionProblem(final['cond']) : 'it must be an object';
+      if (problem !== null || typeof (final as Record<string, unknown>)['message'] !== 'string') {
+        general(
+          `each final condition needs a cond expression and a message: ${problem ?? 'message missing'}`,
+        );
+      }
+    }
+    for (const v of model['variables'] as unknown[]) {
+      const initial = isRecord(v) ? v['initial'] : undefined;
+      if (
+        !isRecord(v) ||
+        typeof v['name'] !== 'string' ||
+        (typeof initial !== 'number' && typeof initial !== 'bigint')
+      ) {
+        general('each shared variable needs a name and a number or bigint initial value');
+      }
+    }
     const names = (model['variables'] as unknown[]).map((v) =>
       isRecord(v) && typeof v['name'] === 'string' ? v['name'] : '',
     );
@@ -173,7 +199,32 @@ export function shapeProblems(model: unknown): ModelProblem[] {
     if (twice !== undefined)
       general(`shared variable '${twice}' is declared twice; declare each once`);
   }
-  if (!isRecord(model['options'])) general('options must be an object; start from DEFAULT_OPTIONS');
+  const options = model['options'];
+  if (!isRecord(options)) general('options must be an object; start from DEFAULT_OPTIONS');
+  else {
+    const flags: readonly (readonly [string, readonly unknown[]])[] = [
+      ['shortWrites', [true, false]],
+      ['debugAssertions', [true, false, undefined]],
+      ['clocks', ['auto', 'exact', undefined]],
+    ];
+    for (const [key, allowed] of flags) {
+      if (!allowed.includes(options[key])) {
+        general(
+          `option '${key}' is ${String(options[key])}; use one of ${allowed.map(String).join(', ')}`,
+        );
+      }
+    }
+    const known = new Set([
+      'eventfdLimit',
+      'socketCapacity',
+      'mutant',
+      'timeouts',
+      ...flags.map(([k]) => k),
+    ]);
+    const unknown = Object.keys(options).find((key) => !known.has(key));
+    if (unknown !== undefined)
+      general(`option '${unknown}' is unknown; use ${[...known].join(', ')}`);
+  }
   const bounds = model['bounds'];
   if (!isRecord(bounds)) general('bounds must be an object (empty for the defaults)');
   else {

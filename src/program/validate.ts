@@ -201,6 +201,9 @@ function checkInstruction(
   ) {
     problems.push(`loop '${i.name}' exits to ${i.exit}; give an instruction after the loop head`);
   }
+  if ((i.op === 'read' || i.op === 'write') && (!fitsI32(i.len) || i.len < 0)) {
+    problems.push(`length ${i.len} is not a byte count; give 0 to 2^31 - 1`);
+  }
   if (i.op === 'epoll_wait' && (!fitsI32(i.maxevents) || !fitsI32(i.timeout))) {
     problems.push('maxevents and timeout are C ints; give values from -2^31 to 2^31 - 1');
   }

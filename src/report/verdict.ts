@@ -5,7 +5,9 @@ import type { Palette } from './palette.js';
 
 /** A verdict in a few words: `pass`, `violation of no-deadlock`, `unsupported`. */
 export function verdictWords(v: Verdict | Expectation): string {
-  const kind = 'kind' in v ? v.kind : v.verdict;
+  // A model written as data may carry anything here; say so rather than fail.
+  if (typeof v !== 'object' || (v as Verdict | null) === null) return 'nothing valid';
+  const kind: string = 'kind' in v ? v.kind : v.verdict;
   switch (kind) {
     case 'violation':
       return `violation of ${'property' in v ? v.property : '?'}`;

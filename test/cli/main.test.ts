@@ -134,3 +134,43 @@ test('a model written as data with a wrong field is an invalid model, not a cras
       'be a whole number, not 1.5',
   ]);
 });
+
+test('a replay choice the timeout rule forbids is reported, not taken', async (t) => {
+  const result = await run(
+    'replay',
+    'timeout-races-write',
+    'waiter:epoll_wait,waiter:timeout',
+    '--timeouts',
+    'miri',
+  );
+  t.is(
+    result.out[1],
+    "! step 2 'waiter:timeout' no longer applies: 'waiter:timeout' cannot be taken here: under " +
+      "this model's rules another choice must come first",
+  );
+});
+
+test('a problem before any step replays from the empty replay string', async (t) => {
+  const result = await run('replay', 'test/cli/early-assertion.ts', '');
+  t.is(result.code, 1);
+  t.deepEqual(result.out, [
+    'early-assertion: the problem is there before any step',
+    '✗ violation of assertions: worker failed assertion at assert: the worker checks its input ' +
+      'before any call',
+  ]);
+});
+
+test('replay and shrink refuse an invalid model with one line', async (t) => {
+  for (const command of ['replay', 'shrink']) {
+    const argv =
+      command === 'replay'
+        ? [command, 'test/cli/broken-data-model.ts', '']
+        : [command, 'test/cli/broken-data-model.ts'];
+    const result = await run(...argv);
+    t.is(result.code, 2);
+    t.deepEqual(result.err, [
+      "weft: model 'broken-data' in 'test/cli/broken-data-model.ts': thread 'main', instruction " +
+        "0 (eventfd): field 'initval' must be a whole number, not 1.5",
+    ]);
+  }
+});

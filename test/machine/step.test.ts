@@ -174,7 +174,7 @@ test('a timeout of a thread without a deadline is refused', (t) => {
   });
 });
 
-test('an operand that cannot be evaluated is a model error at that instruction', (t) => {
+test('an operand that cannot be evaluated is a failed assertion at that instruction', (t) => {
   const m = model('bad-operand', (m) => {
     m.thread('a', (a) => {
       const r = a.eventfd(0, 0, { as: 'r' });
@@ -183,10 +183,10 @@ test('an operand that cannot be evaluated is a model error at that instruction',
   });
   const { transitions, state } = runThreads(m, startOf(m), ['a', 'a']);
   t.deepEqual(transitions[1]?.stop, {
-    kind: 'model-error',
+    kind: 'assertion',
     thread: threadId(1),
     label: 'close',
-    message: "register 'r' has no event record 0",
+    message: "cannot evaluate its operands: register 'r' has no event record 0",
   });
   t.is(state.threads[1]?.pc, 1);
 });

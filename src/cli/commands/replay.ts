@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { PROPERTIES } from '../../../properties/index.js';
 import {
   boundsFor,
+  check,
   findingAlong,
   formatSchedule,
   judgeStep,
@@ -16,7 +17,7 @@ import type { Model } from '../../program/index.js';
 import { GLYPHS, toJson, type CounterexampleView } from '../../report/index.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadModels } from '../load.js';
+import { loadModels, requireValid } from '../load.js';
 import { terminalPalette } from '../palette.js';
 import { ensureNew, renderTrace, writeHtml, type TraceFormat } from '../render.js';
 import { traceJson } from './trace-json.js';
@@ -57,6 +58,7 @@ export async function runReplay(
 ): Promise<number> {
   const [loaded] = await loadModels([file], io.cwd);
   if (loaded === undefined) throw new UsageError('model-file', `'${file}' holds no model`);
+  requireValid(loaded);
   if (flags.html !== undefined) await ensureNew(resolve(io.cwd, flags.html), flags.html);
   const model = withSemantics(loaded.model, flags);
   const named = parseSchedule(text);
@@ -77,8 +79,25 @@ export async function runReplay(
     );
   }
   const begin = start(model);
-  if (begin.kind === 'failed')
+  if (named.length === 0 || begin.kind === 'failed') {
+    // A problem present before any step (a failed assertion, an unsupported setup call, a
+    // deadlock at the start) has the empty schedule: the check of the start state shows it.
+    const verdict = check(model, { clock: io.clock, shortest: false, bounds: { states: 1 } });
+    if (
+      (verdict.kind === 'violation' || verdict.kind === 'unsupported') &&
+      verdict.counterexample.schedule.length === 0
+    ) {
+      const what =
+        verdict.kind === 'violation' ? `violation of ${verdict.property}` : 'unsupported';
+      const p = terminalPalette(io.colour);
+      io.out(p.strong(`${model.name}: the problem is there before any step`));
+      io.out(p.fail(`${GLYPHS.fail} ${what}: ${verdict.message}`));
+      return 1;
+    }
+  }
+  if (begin.kind === 'failed') {
     throw new UsageError('model-file', `model '${model.name}': ${begin.reason}`);
+  }
 
   const replay = replayNamed(model, begin.state, named);
   let schedule: readonly Choice[] = replay.transitions.map((t) => t.choice);

@@ -5,7 +5,7 @@ import { check } from '../../check/index.js';
 import { printModel, shrinkModel } from '../../shrink/index.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { BUNDLED, loadModels } from '../load.js';
+import { BUNDLED, loadModels, requireValid } from '../load.js';
 
 /** The options of `weft shrink`. */
 export interface ShrinkFlags {
@@ -28,6 +28,7 @@ function importPath(folder: string): string {
 export async function runShrink(file: string, flags: ShrinkFlags, io: Io): Promise<number> {
   const [loaded] = await loadModels([file], io.cwd);
   if (loaded === undefined) throw new UsageError('model-file', `'${file}' holds no model`);
+  requireValid(loaded);
   const out = flags.out === undefined ? null : resolve(io.cwd, flags.out);
   if (flags.property !== undefined && !PROPERTIES.some((p) => p.id === flags.property)) {
     throw new UsageError(
