@@ -196,8 +196,8 @@ function boundDetail(bound: 'states' | 'depth' | 'time', states: number): string
   switch (bound) {
     case 'states':
       return (
-        `stopped after ${states.toLocaleString('en-US')} distinct states; raise the limit ` +
-        'with --max-states'
+        `found more than the limit of ${(states - 1).toLocaleString('en-US')} distinct states; ` +
+        'raise it with --max-states'
       );
     case 'depth':
       return 'some schedules are longer than the depth bound; raise it with --max-depth';

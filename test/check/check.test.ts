@@ -61,7 +61,7 @@ test('the state bound is reported with how far the search got and how to raise i
   t.deepEqual(check(handoff, { clock, bounds: { states: 2 } }), {
     kind: 'bound-reached',
     bound: 'states',
-    detail: 'stopped after 3 distinct states; raise the limit with --max-states',
+    detail: 'found more than the limit of 2 distinct states; raise it with --max-states',
     stats: stats(3, 2, 1),
   });
 });
