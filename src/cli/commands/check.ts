@@ -16,7 +16,7 @@ import type { Io } from '../io.js';
 import { loadModels, type LoadedModel } from '../load.js';
 import { terminalPalette } from '../palette.js';
 import { progressFor } from '../progress.js';
-import { renderTrace, writeHtml, type TraceFormat } from '../render.js';
+import { ensureNew, renderTrace, writeHtml, type TraceFormat } from '../render.js';
 import { join, resolve } from 'node:path';
 import { traceJson } from './trace-json.js';
 import { replayCommand, withSemantics } from '../semantics.js';
@@ -171,6 +171,13 @@ export async function runCheck(
     ...m,
     model: withFlags(m.model, flags),
   }));
+  if (flags.html !== undefined) {
+    // Before any search: a report this run may write must not replace a file already there.
+    for (const { model } of models) {
+      const shown = join(flags.html, `${model.name}.html`);
+      await ensureNew(resolve(io.cwd, shown), shown);
+    }
+  }
   const p = terminalPalette(io.colour);
   const rows: SummaryRow[] = [];
   const json: unknown[] = [];
