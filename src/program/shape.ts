@@ -178,7 +178,8 @@ export function shapeProblems(model: unknown): ModelProblem[] {
       const problem = isRecord(final) ? expressionProblem(final['cond']) : 'it must be an object';
       if (problem !== null || typeof (final as Record<string, unknown>)['message'] !== 'string') {
         general(
-          `each final condition needs a cond expression and a message: ${problem ?? 'message missing'}`,
+          'each final condition needs a cond expression and a message: ' +
+            (problem ?? 'message missing'),
         );
       }
     }
@@ -210,7 +211,8 @@ export function shapeProblems(model: unknown): ModelProblem[] {
     for (const [key, allowed] of flags) {
       if (!allowed.includes(options[key])) {
         general(
-          `option '${key}' is ${String(options[key])}; use one of ${allowed.map(String).join(', ')}`,
+          `option '${key}' is ${String(options[key])}; use one of ` +
+            allowed.map(String).join(', '),
         );
       }
     }
